@@ -1,0 +1,240 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .fields import SanitizedHTMLField
+from .text import german_slugify, reading_minutes
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown at the top of the category page.")
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in menus and on the home page.")
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", args=[self.slug])
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    bio = models.TextField(_("short bio"), blank=True, help_text=_("Two or three sentences for the author box."))
+    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text=_("The login this author uses in the editorial system, if any."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
+    xing_url = models.URLField(_("XING profile"), blank=True)
+    email = models.EmailField(_("public e-mail address"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self):
+        """Articles a reader may see: the one visibility rule of the site."""
+        return self.filter(self.model.live_q())
+
+    def not_live(self):
+        """Drafts and articles whose publication time has not come yet."""
+        return self.exclude(self.model.live_q())
+
+    def for_cards(self):
+        """Everything an article card shows, fetched in a constant number of queries."""
+        return self.select_related("primary_category").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        )
+
+    def related_to(self, article, limit=4):
+        """Live articles sharing tags or a category with ``article``, most shared tags first."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        category_ids = [category.pk for category in article.categories.all()]
+        in_category = Exists(
+            Article.categories.through.objects.filter(
+                article_id=OuterRef("pk"), category_id__in=category_ids
+            )
+        )
+        return (
+            self.live()
+            .exclude(pk=article.pk)
+            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
+            .filter(Q(shared_tags__gt=0) | in_category)
+            .order_by("-shared_tags", "-published_at")
+            .for_cards()[:limit]
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    kicker = models.CharField(
+        _("kicker"), max_length=80, blank=True, help_text=_("The short line above the headline, e.g. “KI-Infrastruktur”.")
+    )
+    title = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the web address. Filled in from the headline; old addresses keep working when it changes."),
+    )
+    teaser = models.TextField(_("teaser"), help_text=_("Two or three sentences that make readers want to read on."))
+    body = SanitizedHTMLField(_("body"), blank=True)
+    hero_image = models.ImageField(_("image"), upload_to="articles/%Y/%m/", blank=True)
+    hero_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describes the image for readers who cannot see it. Required when there is an image."),
+    )
+    hero_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    hero_image_credit = models.CharField(_("image credit"), max_length=150, blank=True)
+    primary_category = models.ForeignKey(
+        Category,
+        verbose_name=_("primary category"),
+        on_delete=models.PROTECT,
+        related_name="primary_articles",
+        help_text=_("Decides where the article appears first; it is added to the categories below."),
+    )
+    categories = models.ManyToManyField(Category, verbose_name=_("categories"), related_name="articles")
+    tags = TaggableManager(_("tags"), blank=True, help_text=_("Comma-separated keywords."))
+    authors = models.ManyToManyField(
+        Author, verbose_name=_("authors"), through="Byline", related_name="articles"
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Readers see a published article from this time on. Empty means now."),
+    )
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+    seo_title = models.CharField(
+        _("SEO title"), max_length=70, blank=True, help_text=_("Title for search engines, if it should differ from the headline.")
+    )
+    seo_description = models.CharField(
+        _("SEO description"), max_length=160, blank=True, help_text=_("Description for search engines; the teaser is used when empty.")
+    )
+    reading_minutes = models.PositiveSmallIntegerField(_("reading time in minutes"), default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_live_idx")]
+
+    def __str__(self):
+        return self.title
+
+    @staticmethod
+    def live_q(now=None):
+        return Q(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    @property
+    def is_live(self):
+        """The visibility rule of ``ArticleQuerySet.live()`` for one article."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.pk, self.slug])
+
+    def clean(self):
+        if self.hero_image and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {"hero_image_alt": _("Please describe the image for readers who cannot see it.")},
+                code="alt_text_required",
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        if self.status == self.Status.PUBLISHED:
+            self.published_at = self.published_at or timezone.now()
+            self.first_published_at = self.first_published_at or self.published_at
+        self.reading_minutes = reading_minutes(self.teaser, self.body)
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = german_slugify(self.title)[:200] or "artikel"
+        taken = set(
+            Article.objects.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True)
+        )
+        slug, suffix = base, 2
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug
+
+    @property
+    def ordered_authors(self):
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def all_categories(self):
+        """The primary category first, then the others in menu order."""
+        others = [c for c in self.categories.all() if c.pk != self.primary_category_id]
+        return [self.primary_category, *others]
+
+
+class Byline(models.Model):
+    """An author credited on an article, in the order the editor chose."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="unique_byline")]
+
+    def __str__(self):
+        return str(self.author)

@@ -1,0 +1,21 @@
+from urllib.parse import quote, urlencode
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, article):
+    """Plain links to share an article: no third-party scripts, iframes or trackers."""
+    url = context["request"].build_absolute_uri(article.get_absolute_url())
+    title = article.title
+    return [
+        {"name": "LinkedIn", "url": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})},
+        {"name": "XING", "url": "https://www.xing.com/spi/shares/new?" + urlencode({"url": url})},
+        {"name": "X", "url": "https://x.com/intent/post?" + urlencode({"url": url, "text": title})},
+        {"name": "Facebook", "url": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})},
+        {"name": "WhatsApp", "url": "https://wa.me/?" + urlencode({"text": f"{title} {url}"})},
+        {"name": _("E-mail"), "url": f"mailto:?subject={quote(title)}&body={quote(url)}"},
+    ]

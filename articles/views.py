@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView, TemplateView
+from taggit.models import Tag
+
+from .models import Article, Author, Category
+
+
+class LiveArticleListView(ListView):
+    """A paginated list of live articles; bad ``?page=`` values fall back to a real page."""
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+    template_name = "articles/article_list.html"
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_queryset(self):
+        return Article.objects.live().for_cards()
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+    section_size = 6
+
+    def get_context_data(self, **kwargs):
+        live = Article.objects.live().for_cards()
+        lead = live.first()
+        sections = []
+        for category in Category.objects.all():
+            articles = live.filter(categories=category)
+            if lead:
+                articles = articles.exclude(pk=lead.pk)
+            sections.append((category, list(articles[: self.section_size])))
+        return super().get_context_data(lead=lead, sections=sections, **kwargs)
+
+
+class CategoryView(LiveArticleListView):
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(categories=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            heading=self.category.name, intro=self.category.description, category=self.category, **kwargs
+        )
+
+
+class TagView(LiveArticleListView):
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(heading=self.tag.name, tag=self.tag, **kwargs)
+
+
+class AuthorView(LiveArticleListView):
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(authors=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(heading=self.author.name, author=self.author, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.live().for_cards().prefetch_related("categories", "tags")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.kwargs.get("slug") != self.object.slug:
+            return redirect(self.object, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        related = Article.objects.related_to(self.object)
+        return super().get_context_data(related_articles=related, **kwargs)
