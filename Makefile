@@ -20,6 +20,8 @@ run: install
 	$(LOCAL_ENV) $(BIN)/python manage.py load_demo
 	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(ADDR)
 
+# Tests run on PostgreSQL, the production database (override with DATABASE_URL).
+test: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -29,7 +31,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages --locale de --ignore "$(VENV)/*"
 
 bench: install
-	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

@@ -28,13 +28,13 @@ class AuthorAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["articles/admin/german_slug.js"]
+        js = ["admin/js/urlify.js", "articles/admin/german_slug.js"]
 
 
 class BylineInline(admin.TabularInline):
     model = Byline
     autocomplete_fields = ["author"]
-    extra = 1
+    extra = 0
     min_num = 1
     verbose_name = _("author")
     verbose_name_plural = _("authors (in the order shown on the page)")
@@ -44,6 +44,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = "__all__"
+        widgets = {"categories": forms.CheckboxSelectMultiple}
 
     def clean(self):
         """Make sure the primary category is always one of the article's categories."""
@@ -66,7 +67,6 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "kicker", "teaser"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["categories"]
     readonly_fields = ["first_published_at", "updated_at", "reading_minutes"]
     fieldsets = [
         (None, {"fields": ["kicker", "title", "slug", "teaser", "body"]}),
@@ -77,7 +77,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["articles/admin/german_slug.js", "articles/admin/tag_suggestions.js"]
+        js = ["admin/js/urlify.js", "articles/admin/german_slug.js", "articles/admin/tag_suggestions.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(

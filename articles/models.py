@@ -136,7 +136,13 @@ class Article(models.Model):
         related_name="primary_articles",
         help_text=_("Decides where the article appears first; it is added to the categories below."),
     )
-    categories = models.ManyToManyField(Category, verbose_name=_("categories"), related_name="articles")
+    categories = models.ManyToManyField(
+        Category,
+        verbose_name=_("categories"),
+        related_name="articles",
+        blank=True,
+        help_text=_("Further categories the article is listed in."),
+    )
     tags = TaggableManager(_("tags"), blank=True, help_text=_("Comma-separated keywords."))
     authors = models.ManyToManyField(
         Author, verbose_name=_("authors"), through="Byline", related_name="articles"

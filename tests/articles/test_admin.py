@@ -1,0 +1,153 @@
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+from tests.articles.test_sanitizing import assert_harmless
+from tests.factories import ArticleFactory, AuthorFactory, png_file
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:articles_article_add")
+CHANGELIST_URL = reverse("admin:articles_article_changelist")
+
+
+def article_form_data(category, author, **overrides):
+    data = {
+        "kicker": "Abrechnung",
+        "title": "Größe über Äpfel",
+        "slug": "",
+        "teaser": "Ein Teaser.",
+        "body": "<p>Text</p>",
+        "primary_category": category.pk,
+        "categories": [],
+        "tags": "Energie, Recht",
+        "status": Article.Status.DRAFT,
+        "published_at_0": "",
+        "published_at_1": "",
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000",
+        "bylines-0-author": author.pk,
+        "bylines-0-position": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+class TestAccess:
+    def test_staff_can_open_list_add_and_change_pages(self, staff_client, live_article):
+        for url in (
+            CHANGELIST_URL,
+            CHANGELIST_URL + "?status__exact=published&q=Meldung",
+            ADD_URL,
+            reverse("admin:articles_article_change", args=[live_article.pk]),
+            reverse("admin:articles_author_changelist"),
+            reverse("admin:articles_category_changelist"),
+        ):
+            assert staff_client.get(url).status_code == 200, url
+
+    def test_changelist_shows_the_editorial_columns(self, staff_client, live_article):
+        html = staff_client.get(CHANGELIST_URL).content.decode()
+        assert live_article.title in html
+        assert live_article.ordered_authors[0].name in html
+        assert "Kurzmeldungen" in html
+
+    def test_anonymous_visitors_are_sent_to_the_login(self, client):
+        response = client.get(CHANGELIST_URL)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+
+    def test_readers_cannot_use_the_admin(self, client, reader, kurzmeldungen):
+        client.force_login(reader)
+        assert client.get(CHANGELIST_URL).status_code == 302
+        response = client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory()))
+        assert response.status_code == 302
+        assert not Article.objects.exists()
+
+    def test_staff_without_article_permissions_are_refused(self, client, kurzmeldungen):
+        from tests.factories import UserFactory
+
+        client.force_login(UserFactory(is_staff=True))
+        assert client.get(CHANGELIST_URL).status_code == 403
+        assert client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory())).status_code == 403
+        assert not Article.objects.exists()
+
+
+class TestArticleForm:
+    def test_creating_an_article_fills_slug_and_primary_category(self, staff_client, kurzmeldungen):
+        response = staff_client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory()))
+        assert response.status_code == 302
+        article = Article.objects.get()
+        assert article.slug == "groesse-ueber-aepfel"
+        assert list(article.categories.all()) == [kurzmeldungen]
+        assert sorted(article.tags.names()) == ["Energie", "Recht"]
+
+    def test_hostile_body_is_cleaned_on_save(self, staff_client, kurzmeldungen):
+        from tests.articles.test_sanitizing import HOSTILE
+
+        staff_client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory(), body=HOSTILE))
+        body = Article.objects.get().body
+        assert_harmless(body)
+        assert "Nachher" in body
+
+    def test_image_without_alt_text_is_refused_and_input_kept(self, staff_client, kurzmeldungen):
+        data = article_form_data(kurzmeldungen, AuthorFactory(), hero_image=png_file(), teaser="Mein Teaser bleibt")
+        response = staff_client.post(ADD_URL, data)
+        assert response.status_code == 200
+        assert "Bitte beschreiben Sie das Bild" in response.content.decode()
+        assert "Mein Teaser bleibt" in response.content.decode()
+        assert not Article.objects.exists()
+
+    def test_an_article_needs_an_author(self, staff_client, kurzmeldungen):
+        data = article_form_data(kurzmeldungen, AuthorFactory(), **{"bylines-0-author": ""})
+        response = staff_client.post(ADD_URL, data)
+        assert response.status_code == 200
+        assert not Article.objects.exists()
+
+    def test_duplicate_slug_gets_a_message(self, staff_client, kurzmeldungen):
+        ArticleFactory(slug="schon-da")
+        response = staff_client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory(), slug="schon-da"))
+        assert response.status_code == 200
+        assert "existiert bereits" in response.content.decode()
+
+    def test_garbage_publication_time_gets_a_message(self, staff_client, kurzmeldungen):
+        data = article_form_data(kurzmeldungen, AuthorFactory(), published_at_0="31.02.2026", published_at_1="25:99")
+        response = staff_client.post(ADD_URL, data)
+        assert response.status_code == 200
+        assert Article.objects.count() == 0
+
+
+class TestViewOnSite:
+    def test_published_articles_link_to_the_site(self, staff_client, live_article):
+        html = staff_client.get(reverse("admin:articles_article_change", args=[live_article.pk])).content.decode()
+        assert "Auf der Website anzeigen" in html
+
+    def test_drafts_have_no_site_link(self, staff_client):
+        draft = ArticleFactory(status=Article.Status.DRAFT)
+        html = staff_client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
+        assert "Auf der Website anzeigen" not in html
+
+
+def test_tag_suggestions_come_from_the_admin_autocomplete(staff_client, live_article):
+    response = staff_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "Rechen", "app_label": "articles", "model_name": "article", "field_name": "tags"},
+    )
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == ["Rechenzentren"]
+
+
+def test_author_autocomplete(staff_client):
+    AuthorFactory(name="Aylin Demir")
+    response = staff_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "Ayl", "app_label": "articles", "model_name": "byline", "field_name": "author"},
+    )
+    assert [result["text"] for result in response.json()["results"]] == ["Aylin Demir"]

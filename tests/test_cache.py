@@ -1,0 +1,44 @@
+"""Redis is the cache; when it is down, pages get slower but keep working."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_cache(location):
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": location,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
+        }
+    }
+
+
+@pytest.mark.django_db
+def test_site_and_login_work_while_redis_is_down(client, settings, staff_user, live_article):
+    settings.CACHES = redis_cache("redis://127.0.0.1:1/0")  # nothing listens on port 1
+    assert client.get(reverse("articles:home")).status_code == 200
+    assert client.get(live_article.get_absolute_url()).status_code == 200
+    staff_user.set_password("geheim-und-lang")
+    staff_user.save()
+    assert client.login(username=staff_user.username, password="geheim-und-lang")
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_sessions_are_cached_in_redis(client, settings, staff_user):
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except redis.ConnectionError:
+        pytest.skip(f"no Redis at {REDIS_URL} (.ci/run starts one)")
+    settings.CACHES = redis_cache(REDIS_URL)
+    cache.clear()
+    client.force_login(staff_user)
+    assert cache.get("django.contrib.sessions.cached_db" + client.session.session_key) is not None

@@ -1,0 +1,50 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from articles.models import Article, Author
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_content_covers_both_categories_and_is_idempotent(client, settings):
+    settings.DEBUG = True
+    output = load_demo()
+    counts = (Article.objects.count(), Author.objects.count(), get_user_model().objects.count())
+    load_demo()
+    assert (Article.objects.count(), Author.objects.count(), get_user_model().objects.count()) == counts
+
+    live = Article.objects.live()
+    assert live.count() >= 12
+    assert live.filter(categories__slug="kurzmeldungen").exists() and live.filter(categories__slug="magazin").exists()
+    assert Article.objects.not_live().exists()
+    assert all(article.hero_image and article.hero_image_alt for article in live)
+    assert all(author.photo for author in Author.objects.all())
+    assert "autorin / autorin-demo-2026" in output and "redakteur / redakteur-demo-2026" in output
+
+    article = live.first()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert article.hero_image.storage.exists(article.hero_image.name)
+
+
+def test_demo_logins_are_only_created_for_local_use(settings):
+    settings.DEBUG = False
+    output = load_demo()
+    assert Article.objects.exists()
+    assert not get_user_model().objects.exists()
+    assert "no demo logins" in output
+
+
+def test_demo_staff_can_log_in_to_the_admin(client, settings):
+    settings.DEBUG = True
+    load_demo()
+    assert client.login(username="autorin", password="autorin-demo-2026")
+    assert client.get("/admin/articles/article/").status_code == 200
