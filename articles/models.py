@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
 
 from .fields import SanitizedHTMLField
 from .text import german_slugify, reading_minutes
@@ -143,7 +144,7 @@ class Article(models.Model):
         blank=True,
         help_text=_("Further categories the article is listed in."),
     )
-    tags = TaggableManager(_("tags"), blank=True, help_text=_("Comma-separated keywords."))
+    tags = TaggableManager(_("tags"), through="TaggedArticle", blank=True, help_text=_("Comma-separated keywords."))
     authors = models.ManyToManyField(
         Author, verbose_name=_("authors"), through="Byline", related_name="articles"
     )
@@ -244,3 +245,14 @@ class Byline(models.Model):
 
     def __str__(self):
         return str(self.author)
+
+
+class TaggedArticle(TaggedItemBase):
+    """Tags on articles through a real foreign key, so tag joins use indexes."""
+
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("tag assignment")
+        verbose_name_plural = _("tag assignments")
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")]
