@@ -2,8 +2,13 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from editorial import actions
+from editorial.admin import EditorialNoteInline, MineFilter, ShareLinkInline, StateFilter, WorkflowAdminMixin
+from editorial.forms import VersionCheckMixin
 
 from .models import Article, Author, Byline, Category
 
@@ -39,8 +44,24 @@ class BylineInline(admin.TabularInline):
     verbose_name = _("author")
     verbose_name_plural = _("authors (in the order shown on the page)")
 
+    def has_add_permission(self, request, obj=None):
+        return obj is None or actions.can_edit(request.user, obj)
 
-class ArticleAdminForm(forms.ModelForm):
+    def has_change_permission(self, request, obj=None):
+        return obj is None or actions.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or actions.can_edit(request.user, obj)
+
+
+class ArticleAdminForm(VersionCheckMixin, forms.ModelForm):
+    workflow_comment = forms.CharField(
+        label=_("comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Goes with the workflow button you press, e.g. what the author should change."),
+    )
+
     class Meta:
         model = Article
         fields = "__all__"
@@ -49,6 +70,7 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         """Make sure the primary category is always one of the article's categories."""
         cleaned_data = super().clean()
+        self.check_version()
         primary = cleaned_data.get("primary_category")
         categories = cleaned_data.get("categories")
         if primary is not None and categories is not None and primary not in categories:
@@ -57,12 +79,13 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
-    inlines = [BylineInline]
-    list_display = ["thumbnail", "title", "status", "primary_category", "author_names", "published_at", "updated_at"]
+    inlines = [BylineInline, EditorialNoteInline, ShareLinkInline]
+    list_display = ["thumbnail", "title", "state", "primary_category", "author_names", "published_at", "updated_at"]
     list_display_links = ["thumbnail", "title"]
-    list_filter = ["status", "categories", "authors", "tags"]
+    list_filter = [StateFilter, MineFilter, "categories", "authors", "tags"]
+    actions = ["publish_selected", "unpublish_selected"]
     list_select_related = ["primary_category"]
     search_fields = ["title", "kicker", "teaser"]
     date_hierarchy = "published_at"
@@ -72,9 +95,16 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["kicker", "title", "slug", "teaser", "body"]}),
         (_("Image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]}),
         (_("Placement"), {"fields": ["primary_category", "categories", "tags"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "first_published_at", "updated_at", "reading_minutes"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "expires_at", "first_published_at", "updated_at", "reading_minutes"]}),
         (_("Search engines"), {"classes": ["collapse"], "fields": ["seo_title", "seo_description"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        """The workflow comment and the edit-conflict check, for those who may save."""
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if (obj is None and self.has_add_permission(request)) or (obj and self.has_change_permission(request, obj)):
+            fieldsets.append((_("Workflow"), {"fields": ["workflow_comment", "opened_version"]}))
+        return fieldsets
 
     class Media:
         js = ["admin/js/urlify.js", "articles/admin/german_slug.js", "articles/admin/tag_suggestions.js"]
@@ -98,6 +128,17 @@ class ArticleAdmin(admin.ModelAdmin):
             '<img src="{}" alt="" width="80" height="45" style="object-fit:cover" loading="lazy">',
             obj.hero_image.url,
         )
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, obj):
+        if obj.is_scheduled:
+            return _("Scheduled for %(time)s") % {"time": timezone.localtime(obj.published_at).strftime("%d.%m.%Y, %H:%M")}
+        if obj.is_expired:
+            return _("Expired")
+        label = obj.get_status_display()
+        if obj.pending_changes is not None:
+            label = _("%(state)s, corrections proposed") % {"state": label}
+        return label
 
     @admin.display(description=_("authors"))
     def author_names(self, obj):

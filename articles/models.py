@@ -1,3 +1,5 @@
+import copy
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -5,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -75,6 +78,18 @@ class ArticleQuerySet(models.QuerySet):
         """Drafts and articles whose publication time has not come yet."""
         return self.exclude(self.model.live_q())
 
+    def scheduled(self, now=None):
+        """Published articles whose publication time is still to come."""
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=now or timezone.now())
+
+    def owned_by(self, user):
+        """Articles ``user`` created or is credited on as an author."""
+        return self.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+
+    def awaiting_review(self):
+        """Submitted articles and proposed corrections to published ones."""
+        return self.filter(Q(status=self.model.Status.IN_REVIEW) | Q(pending_changes__isnull=False))
+
     def for_cards(self):
         """Everything an article card shows, fetched in a constant number of queries."""
         return self.select_related("primary_category").prefetch_related(
@@ -103,7 +118,16 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        RETURNED = "returned", _("Returned for changes")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    # Fields a reporter may still correct after publication; see editorial.actions.propose_changes.
+    CORRECTABLE_FIELDS = [
+        "kicker", "title", "teaser", "body", "hero_image_alt", "hero_image_caption", "hero_image_credit",
+        "seo_title", "seo_description",
+    ]
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -155,7 +179,34 @@ class Article(models.Model):
         db_index=True,
         help_text=_("Readers see a published article from this time on. Empty means now."),
     )
+    expires_at = models.DateTimeField(
+        _("expiry time"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the article goes offline by itself at this time."),
+    )
     first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="created_articles",
+    )
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    pending_changes = models.JSONField(_("proposed corrections"), null=True, blank=True, editable=False)
+    pending_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("corrections proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    pending_at = models.DateTimeField(_("corrections proposed at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
     seo_title = models.CharField(
@@ -167,11 +218,19 @@ class Article(models.Model):
     reading_minutes = models.PositiveSmallIntegerField(_("reading time in minutes"), default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["pending_changes", "pending_by", "pending_at", "reading_minutes"],
+        m2m_fields=[categories],
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("edit_any_article", _("Can edit articles of other authors")),
+            ("publish_article", _("Can publish, schedule, unpublish and return articles")),
+        ]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_live_idx")]
 
     def __str__(self):
@@ -179,16 +238,42 @@ class Article(models.Model):
 
     @staticmethod
     def live_q(now=None):
-        return Q(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+        now = now or timezone.now()
+        return Q(status=Article.Status.PUBLISHED, published_at__lte=now) & (
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
 
     @property
     def is_live(self):
         """The visibility rule of ``ArticleQuerySet.live()`` for one article."""
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
         )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.published_at is not None and self.published_at > timezone.now()
+
+    @property
+    def is_expired(self):
+        return self.status == self.Status.PUBLISHED and self.expires_at is not None and self.expires_at <= timezone.now()
+
+    def is_owned_by(self, user):
+        """Whether ``user`` created the article or is credited on it."""
+        if self.created_by_id == user.pk:
+            return True
+        return any(byline.author.user_id == user.pk for byline in self.bylines.all())
+
+    def with_pending_changes(self):
+        """An unsaved copy showing the proposed corrections, for previews and review."""
+        preview = copy.copy(self)
+        for field, value in (self.pending_changes or {}).items():
+            setattr(preview, field, value)
+        return preview
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.pk, self.slug])
@@ -207,6 +292,9 @@ class Article(models.Model):
             self.published_at = self.published_at or timezone.now()
             self.first_published_at = self.first_published_at or self.published_at
         self.reading_minutes = reading_minutes(self.teaser, self.body)
+        self.version += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at", "reading_minutes"}
         super().save(*args, **kwargs)
 
     def _unique_slug(self):

@@ -62,9 +62,11 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "taggit",
+    "simple_history",
     "django_prose_editor",
     "csp",
     "articles",
+    "editorial",
     "pages",
 ]
 
@@ -76,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
@@ -215,3 +218,4 @@ LOGGING = {
 }
 
 ARTICLES_PER_PAGE = 12
+SHARE_LINK_HOURS = 72

@@ -16,6 +16,7 @@ urlpatterns = [
     path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="impressum"),
     path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),
     path("abo/", flatpages.flatpage, {"url": "/abo/"}, name="subscribe"),
+    path("", include("editorial.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -1,8 +1,9 @@
 import pytest
+from django.contrib.auth.models import Group
 
 from articles.models import Category
 
-from .factories import ArticleFactory, UserFactory
+from .factories import ArticleFactory, AuthorFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -27,15 +28,40 @@ def live_article(db, kurzmeldungen, magazin):
     return ArticleFactory(primary_category=kurzmeldungen, categories=[magazin], tags=["Rechenzentren", "Energie"])
 
 
-@pytest.fixture
-def staff_user(db):
-    from django.contrib.auth.models import Permission
-
-    user = UserFactory(username="redakteur", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["articles", "taggit"])
-    )
+def staff_with_role(username, role):
+    user = UserFactory(username=username, is_staff=True, first_name=username.capitalize())
+    user.groups.set([Group.objects.get(name=role)])
     return user
+
+
+@pytest.fixture
+def reporter(db):
+    """Autor/in with an author profile, so bylines make articles theirs."""
+    user = staff_with_role("autorin", "Autor/in")
+    AuthorFactory(name="Anna Autorin", user=user)
+    return user
+
+
+@pytest.fixture
+def other_reporter(db):
+    user = staff_with_role("kollege", "Autor/in")
+    AuthorFactory(name="Karl Kollege", user=user)
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return staff_with_role("redakteur", "Redakteur/in")
+
+
+@pytest.fixture
+def chief(db):
+    return staff_with_role("chefin", "Chefredaktion")
+
+
+@pytest.fixture
+def staff_user(editor):
+    return editor
 
 
 @pytest.fixture

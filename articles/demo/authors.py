@@ -41,10 +41,10 @@ AUTHORS = [
 
 # Local-only demo logins. load_demo creates them only when DEBUG is on.
 STAFF_USERS = [
-    {"username": "autorin", "password": "autorin-demo-2026", "role": "reporter", "author": "jonas-becker",
+    {"username": "autorin", "password": "autorin-demo-2026", "role": "Autor/in", "author": "jonas-becker",
      "first_name": "Jonas", "last_name": "Becker"},
-    {"username": "redakteur", "password": "redakteur-demo-2026", "role": "editor", "author": "miriam-hartmann",
+    {"username": "redakteur", "password": "redakteur-demo-2026", "role": "Redakteur/in", "author": "miriam-hartmann",
      "first_name": "Miriam", "last_name": "Hartmann"},
-    {"username": "chefredaktion", "password": "chefredaktion-demo-2026", "role": "editor-in-chief",
+    {"username": "chefredaktion", "password": "chefredaktion-demo-2026", "role": "Chefredaktion",
      "author": "aylin-demir", "first_name": "Aylin", "last_name": "Demir"},
 ]

@@ -11,6 +11,15 @@ ADD_URL = reverse("admin:articles_article_add")
 CHANGELIST_URL = reverse("admin:articles_article_changelist")
 
 
+def management_form(prefix, total=0, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
 def article_form_data(category, author, **overrides):
     data = {
         "kicker": "Abrechnung",
@@ -30,6 +39,8 @@ def article_form_data(category, author, **overrides):
         "bylines-MAX_NUM_FORMS": "1000",
         "bylines-0-author": author.pk,
         "bylines-0-position": "0",
+        **management_form("editorial_notes"),
+        **management_form("share_links"),
     }
     data.update(overrides)
     return data

@@ -29,13 +29,26 @@ class TestVisibilityRule:
 
     def test_instance_rule_agrees_with_queryset_rule(self):
         now = timezone.now()
-        articles = [
-            ArticleFactory(status=status, published_at=now + offset)
+        past, future = now - timedelta(hours=2), now + timedelta(hours=2)
+        articles = {
+            (status, published_at, expires_at): ArticleFactory(
+                status=status, published_at=published_at, expires_at=expires_at
+            )
             for status in Article.Status.values
-            for offset in (timedelta(hours=-2), timedelta(hours=2))
-        ]
+            for published_at in (past, future)
+            for expires_at in (None, now - timedelta(minutes=1), future + timedelta(hours=1))
+        }
         live_ids = set(Article.objects.live().values_list("pk", flat=True))
-        assert {a.pk for a in articles if a.is_live} == live_ids == {articles[2].pk}
+        expected = {
+            articles[(Article.Status.PUBLISHED, past, None)].pk,
+            articles[(Article.Status.PUBLISHED, past, future + timedelta(hours=1))].pk,
+        }
+        assert {a.pk for a in articles.values() if a.is_live} == live_ids == expected
+
+    def test_expired_articles_are_not_live(self):
+        article = ArticleFactory(expires_at=timezone.now() - timedelta(seconds=1))
+        assert not Article.objects.live().exists()
+        assert not article.is_live and article.is_expired
 
     def test_publishing_without_a_time_means_now(self):
         article = ArticleFactory(published_at=None)

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -14,18 +14,6 @@ from articles.demo.articles import ARTICLES
 from articles.demo.authors import AUTHORS, STAFF_USERS
 from articles.models import Article, Author, Byline, Category
 
-# Until the editorial roles exist, demo staff get plain model permissions.
-ROLE_PERMISSIONS = {
-    "reporter": [
-        "articles.add_article", "articles.change_article", "articles.view_article",
-        "articles.view_author", "articles.view_category", "taggit.view_tag", "taggit.add_tag",
-    ],
-    "editor": [
-        "articles.add_article", "articles.change_article", "articles.delete_article", "articles.view_article",
-        "articles.add_author", "articles.change_author", "articles.view_author", "articles.view_category",
-        "taggit.view_tag", "taggit.add_tag", "taggit.change_tag",
-    ],
-}
 
 
 class Command(BaseCommand):
@@ -87,20 +75,13 @@ class Command(BaseCommand):
             )
             if created:
                 user.set_password(data["password"])
-                user.is_superuser = data["role"] == "editor-in-chief"
                 user.save()
-                codenames = ROLE_PERMISSIONS.get(data["role"], [])
-                user.user_permissions.set(permissions(codenames))
+                user.groups.set([Group.objects.get(name=data["role"])])
             author = authors[data["author"]]
             if author.user_id is None:
                 author.user = user
                 author.save(update_fields=["user"])
-            self.stdout.write(f"  {data['role']:<16} {data['username']} / {data['password']}")
-
-
-def permissions(dotted_names):
-    pairs = [name.split(".") for name in dotted_names]
-    return [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in pairs]
+            self.stdout.write(f"  {data['role']:<15} {data['username']} / {data['password']}")
 
 
 def picture(size, color, text, font_size):

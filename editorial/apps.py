@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    """The editorial workflow: roles, transitions, notes, review queue, previews."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "editorial"
+    verbose_name = _("Editorial workflow")

@@ -1,0 +1,115 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+SHARE_LINK_SALT = "editorial.share-link"
+
+
+class Transition(models.Model):
+    """One step in an article's workflow: who did what, when, and why."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("submitted for review")
+        RETURN = "return", _("returned for changes")
+        PUBLISH = "publish", _("published")
+        SCHEDULE = "schedule", _("scheduled")
+        UNPUBLISH = "unpublish", _("unpublished")
+        PROPOSE = "propose", _("proposed corrections")
+        APPROVE = "approve", _("approved corrections")
+        REJECT = "reject", _("rejected corrections")
+        RESTORE = "restore", _("restored an old version")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Article.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.at:%d.%m.%Y %H:%M})"
+
+
+class EditorialNote(models.Model):
+    """An internal remark on an article, for staff only."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="editorial_notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    text = models.TextField(_("note"))
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("editorial note")
+        verbose_name_plural = _("editorial notes")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+def default_share_link_expiry():
+    return timezone.now() + timedelta(hours=settings.SHARE_LINK_HOURS)
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class ShareLink(models.Model):
+    """A signed, expiring, revocable link that shows one unpublished article to someone without an account."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="share_links")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"), default=default_share_link_expiry)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+
+    def __str__(self):
+        return str(_("Share link for “%(title)s”") % {"title": self.article.title})
+
+    @property
+    def token(self):
+        return signing.dumps(self.pk, salt=SHARE_LINK_SALT)
+
+    def get_absolute_url(self):
+        return reverse("editorial:shared_preview", args=[self.token])
+
+    @property
+    def is_valid(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ArticleInReview(Article):
+    """The review queue in the admin: submitted articles and proposed corrections."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("review queue entry")
+        verbose_name_plural = _("review queue")

@@ -1,0 +1,26 @@
+from datetime import datetime, time, timedelta
+
+from django import template
+from django.utils import timezone
+
+from articles.models import Article
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def editorial_counts(context):
+    """What waits on the desk: in review, scheduled for today, returned for changes."""
+    user = context["request"].user
+    if not user.has_perm("articles.view_article"):
+        return None
+    now = timezone.localtime()
+    end_of_today = timezone.make_aware(datetime.combine(now.date() + timedelta(days=1), time.min))
+    returned = Article.objects.filter(status=Article.Status.RETURNED)
+    if not user.has_perm("articles.edit_any_article"):
+        returned = returned.owned_by(user)
+    return {
+        "in_review": Article.objects.awaiting_review().count(),
+        "scheduled_today": Article.objects.scheduled(now).filter(published_at__lt=end_of_today).count(),
+        "returned": returned.count(),
+    }

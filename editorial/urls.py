@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "editorial"
+urlpatterns = [
+    path("vorschau/<int:pk>/", views.preview, name="preview"),
+    path("vorschau/link/<str:token>/", views.shared_preview, name="shared_preview"),
+]

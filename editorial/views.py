@@ -1,0 +1,43 @@
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+
+from articles.models import Article
+
+from .models import SHARE_LINK_SALT, ShareLink
+
+
+def render_preview(request, article, **context):
+    """The real article template, marked as a preview, never cached, never indexed."""
+    response = render(
+        request, "articles/article_detail.html", {"article": article, "preview": True, "related_articles": [], **context}
+    )
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def preview_queryset():
+    return Article.objects.for_cards().prefetch_related("categories", "tags")
+
+
+@staff_member_required
+def preview(request, pk):
+    """Staff see any article as readers would, including corrections that wait for review."""
+    if not request.user.has_perm("articles.view_article"):
+        raise Http404
+    article = get_object_or_404(preview_queryset(), pk=pk)
+    return render_preview(request, article.with_pending_changes())
+
+
+def shared_preview(request, token):
+    """An external reviewer's view of one article through a signed, expiring, revocable link."""
+    try:
+        link_id = signing.loads(token, salt=SHARE_LINK_SALT)
+    except signing.BadSignature:
+        raise Http404
+    link = get_object_or_404(ShareLink.objects.valid(), pk=link_id)
+    article = get_object_or_404(preview_queryset(), pk=link.article_id)
+    return render_preview(request, article, shared_link=link)
