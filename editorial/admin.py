@@ -158,6 +158,10 @@ class WorkflowAdminMixin:
             ]
         return readonly
 
+    def get_prepopulated_fields(self, request, obj=None):
+        readonly = self.get_readonly_fields(request, obj)
+        return {field: sources for field, sources in super().get_prepopulated_fields(request, obj).items() if field not in readonly}
+
     def get_form_field_names(self, request, obj):
         return [field for _, options in self.fieldsets for field in options["fields"] if field not in self.always_readonly]
 
@@ -214,7 +218,7 @@ class WorkflowAdminMixin:
                 for message in error.messages:
                     messages.error(request, message)
             else:
-                messages.success(request, _("The article was %(action)s.") % {"action": transition.get_action_display()})
+                messages.success(request, _("Done: %(action)s.") % {"action": transition.get_action_display()})
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
     # Bulk actions -------------------------------------------------------------
@@ -325,14 +329,15 @@ class ArticleInReviewAdmin(admin.ModelAdmin):
             article=OuterRef("pk"), action__in=[Transition.Action.SUBMIT, Transition.Action.PROPOSE]
         ).order_by("-at")
         return (
-            super().get_queryset(request)
-            .awaiting_review()
+            ArticleInReview.objects.awaiting_review()
             .annotate(
                 submitted_at=Subquery(last_submit.values("at")[:1]),
                 submitted_by_name=Subquery(last_submit.values("by__username")[:1]),
             )
-            .order_by("submitted_at", "pk")
         )
+
+    def get_ordering(self, request):
+        return ["submitted_at", "pk"]
 
     @admin.display(description=_("article"))
     def title_link(self, obj):

@@ -1,0 +1,98 @@
+import pytest
+
+from articles.models import Article
+from tests.factories import ArticleFactory
+
+
+@pytest.fixture
+def own_draft(reporter, kurzmeldungen):
+    """A complete draft by the reporter, ready to be submitted and published."""
+    return ArticleFactory(
+        title="Entwurf der Autorin",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        created_by=reporter,
+        authors=[reporter.author_profile],
+        primary_category=kurzmeldungen,
+    )
+
+
+@pytest.fixture
+def in_review(own_draft, reporter):
+    from editorial import actions
+
+    actions.submit(own_draft, by=reporter)
+    own_draft.refresh_from_db()
+    return own_draft
+
+
+@pytest.fixture
+def others_draft(other_reporter, kurzmeldungen):
+    return ArticleFactory(
+        title="Entwurf des Kollegen",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        created_by=other_reporter,
+        authors=[other_reporter.author_profile],
+        primary_category=kurzmeldungen,
+    )
+
+
+@pytest.fixture
+def own_published(reporter, kurzmeldungen):
+    return ArticleFactory(
+        title="Veröffentlichter Beitrag",
+        teaser="Der ursprüngliche Teaser.",
+        created_by=reporter,
+        authors=[reporter.author_profile],
+        primary_category=kurzmeldungen,
+    )
+
+
+def change_form_data(article, **overrides):
+    """The admin change form of ``article`` as a browser would post it unchanged."""
+    bylines = list(article.bylines.all())
+    data = {
+        "kicker": article.kicker,
+        "title": article.title,
+        "slug": article.slug,
+        "teaser": article.teaser,
+        "body": article.body,
+        "hero_image_alt": article.hero_image_alt,
+        "hero_image_caption": article.hero_image_caption,
+        "hero_image_credit": article.hero_image_credit,
+        "primary_category": article.primary_category_id,
+        "categories": [category.pk for category in article.categories.all()],
+        "tags": ", ".join(article.tags.names()),
+        "published_at_0": "",
+        "published_at_1": "",
+        "expires_at_0": "",
+        "expires_at_1": "",
+        "seo_title": article.seo_title,
+        "seo_description": article.seo_description,
+        "workflow_comment": "",
+        "opened_version": article.version,
+        "bylines-TOTAL_FORMS": str(len(bylines)),
+        "bylines-INITIAL_FORMS": str(len(bylines)),
+        "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000",
+    }
+    for index, byline in enumerate(bylines):
+        data.update({
+            f"bylines-{index}-id": byline.pk,
+            f"bylines-{index}-article": article.pk,
+            f"bylines-{index}-author": byline.author_id,
+            f"bylines-{index}-position": byline.position,
+        })
+    for prefix in ("editorial_notes", "share_links"):
+        data.update({
+            f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
+        })
+    if article.published_at:
+        from django.utils import timezone
+
+        local = timezone.localtime(article.published_at)
+        data["published_at_0"], data["published_at_1"] = local.strftime("%d.%m.%Y"), local.strftime("%H:%M:%S")
+    data.update(overrides)
+    return data
