@@ -95,7 +95,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         (None, {"fields": ["kicker", "title", "slug", "teaser", "body"]}),
         (_("Image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]}),
         (_("Placement"), {"fields": ["primary_category", "categories", "tags"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "expires_at", "first_published_at", "updated_at", "reading_minutes"]}),
+        (_("Publication"), {"fields": ["state", "published_at", "expires_at", "first_published_at", "updated_at", "reading_minutes"]}),
         (_("Search engines"), {"classes": ["collapse"], "fields": ["seo_title", "seo_description"]}),
     ]
 
@@ -108,6 +108,14 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     class Media:
         js = ["admin/js/urlify.js", "articles/admin/german_slug.js", "articles/admin/tag_suggestions.js"]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A new article starts with the writer's own byline, if they have an author profile."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        profile = getattr(request.user, "author_profile", None)
+        if isinstance(inline, BylineInline) and obj.pk is None and profile is not None and request.method == "GET":
+            kwargs["initial"] = [{"author": profile.pk}]
+        return kwargs
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(

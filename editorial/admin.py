@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponseRedirect
@@ -89,7 +91,7 @@ class EditorialNoteInline(admin.TabularInline):
 
 
 class ShareLinkForm(forms.ModelForm):
-    revoke = forms.BooleanField(label=_("revoke"), required=False)
+    revoke = forms.BooleanField(label=_("revoke now"), required=False)
 
     class Meta:
         model = ShareLink
@@ -134,7 +136,7 @@ class ShareLinkInline(admin.TabularInline):
 class WorkflowAdminMixin:
     """The editorial workflow on the article admin: who may edit what, transitions, history."""
 
-    always_readonly = ["status", "first_published_at", "updated_at", "reading_minutes"]
+    always_readonly = ["state", "first_published_at", "updated_at", "reading_minutes"]
     publisher_fields = ["published_at", "expires_at"]
 
     # Permissions ------------------------------------------------------------
@@ -363,3 +365,28 @@ class ArticleInReviewAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffAccountAdmin(UserAdmin):
+    """The editor-in-chief manages staff accounts and roles; only superusers grant superuser rights."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "user_permissions"]
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)

@@ -1,7 +1,8 @@
 """Demo articles for a local run: German trade news, written for this project.
 
 Each entry: categories (the first is the primary one), authors by slug,
-hours since publication (None for a draft; negative for a scheduled one).
+hours since publication (None for a draft; negative for a scheduled one),
+and optionally a workflow state with the editor's comment.
 """
 
 ARTICLES = [
@@ -334,5 +335,62 @@ ARTICLES = [
         "color": (90, 90, 90),
         "caption": "",
         "credit": "",
+    },
+    {
+        "slug": "telematikinfrastruktur-neue-konnektoren-ab-fruehjahr",
+        "kicker": "Digitalisierung",
+        "title": "Telematikinfrastruktur: Neue Konnektoren ab Frühjahr",
+        "teaser": "Praxen müssen ihre Konnektoren austauschen. Wer zahlt, und wie läuft der Wechsel ab?",
+        "paragraphs": [
+            "Die Zertifikate vieler Konnektoren laufen im kommenden Jahr aus. Praxen müssen deshalb auf neue "
+            "Geräte oder auf den Zugang über ein zentrales Rechenzentrum umsteigen.",
+            "Die Kosten werden über eine Pauschale erstattet. Anbieter werben mit Komplettpaketen.",
+        ],
+        "categories": ["kurzmeldungen"],
+        "tags": ["Digitalisierung", "Praxissoftware"],
+        "authors": ["jonas-becker"],
+        "hours_ago": None,
+        "state": "review",
+        "color": (31, 95, 191),
+        "caption": "Ein Konnektor im Serverschrank einer Praxis.",
+        "credit": "Newsroom/Grafik",
+    },
+    {
+        "slug": "ki-assistenz-in-der-notaufnahme-erste-erfahrungen",
+        "kicker": "KI-Infrastruktur",
+        "title": "KI-Assistenz in der Notaufnahme: Erste Erfahrungen",
+        "teaser": "Drei Kliniken testen Software, die bei der Ersteinschätzung hilft.",
+        "paragraphs": [
+            "In drei Notaufnahmen schlägt eine Software bei der Ersteinschätzung eine Dringlichkeitsstufe vor. "
+            "Die Entscheidung bleibt beim Pflegepersonal.",
+        ],
+        "categories": ["magazin"],
+        "tags": ["Künstliche Intelligenz", "Krankenhäuser"],
+        "authors": ["jonas-becker"],
+        "hours_ago": None,
+        "state": "returned",
+        "comment": "Bitte die Namen der drei Kliniken nennen und eine Stimme aus der Pflege ergänzen.",
+        "color": (155, 28, 28),
+        "caption": "Ein Behandlungsraum in einer Notaufnahme.",
+        "credit": "Newsroom/Grafik",
+    },
+    {
+        "slug": "pflegebudget-kassen-und-kliniken-einigen-sich",
+        "kicker": "Finanzen",
+        "title": "Pflegebudget: Kassen und Kliniken einigen sich",
+        "teaser": "Nach monatelangem Streit gibt es eine Einigung über die Pflegebudgets des laufenden Jahres.",
+        "paragraphs": [
+            "Die Spitzenverbände haben sich auf Regeln für die Verhandlung der Pflegebudgets verständigt. "
+            "Strittige Fälle sollen künftig schneller entschieden werden.",
+            "Kliniken erhoffen sich vor allem schnellere Zahlungen.",
+        ],
+        "categories": ["kurzmeldungen"],
+        "tags": ["Pflege", "Finanzen"],
+        "authors": ["miriam-hartmann"],
+        "hours_ago": -18,
+        "state": "scheduled",
+        "color": (0, 110, 120),
+        "caption": "Verhandlungsrunde der Verbände.",
+        "credit": "Newsroom/Grafik",
     },
 ]

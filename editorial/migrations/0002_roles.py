@@ -3,48 +3,22 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-REPORTER = [
-    "articles.add_article", "articles.change_article", "articles.view_article",
-    "articles.add_byline", "articles.change_byline", "articles.delete_byline", "articles.view_byline",
-    "articles.view_author", "articles.view_category",
-    "taggit.add_tag", "taggit.view_tag",
-    "editorial.add_editorialnote", "editorial.view_editorialnote",
-    "editorial.view_transition", "editorial.view_articleinreview",
-]
-EDITOR = REPORTER + [
-    "articles.edit_any_article", "articles.publish_article", "articles.delete_article",
-    "articles.add_author", "articles.change_author",
-    "taggit.change_tag", "taggit.delete_tag",
-    "editorial.add_sharelink", "editorial.change_sharelink", "editorial.view_sharelink",
-]
-# The editor-in-chief gets every permission of these apps: content, workflow,
-# tags, legal pages, and staff accounts and roles.
-EDITOR_IN_CHIEF_APPS = ["articles", "editorial", "taggit", "flatpages", "auth"]
-
-ROLES = {"Autor/in": REPORTER, "Redakteur/in": EDITOR}
-EDITOR_IN_CHIEF = "Chefredaktion"
+from editorial.roles import EDITOR_IN_CHIEF_ROLE, EDITOR_ROLE, REPORTER_ROLE, sync_roles
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations; roles need them now.
+    # Permissions are normally created after all migrations; the roles need them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, dotted in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            for app_label, codename in (perm.split(".") for perm in dotted)
-        )
-    chief, _ = Group.objects.get_or_create(name=EDITOR_IN_CHIEF)
-    chief.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_IN_CHIEF_APPS))
+    sync_roles(apps)
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=[*ROLES, EDITOR_IN_CHIEF]).delete()
+    apps.get_model("auth", "Group").objects.filter(
+        name__in=[REPORTER_ROLE, EDITOR_ROLE, EDITOR_IN_CHIEF_ROLE]
+    ).delete()
 
 
 class Migration(migrations.Migration):

@@ -3,6 +3,9 @@ from pathlib import Path
 
 import pytest
 
+# Browser tests use live_server, so they run in transactional tests, which pytest-django
+# orders after all others; each one flushes the database afterwards (the roles come back
+# through post_migrate), so they create the content they need themselves.
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -46,8 +49,10 @@ def page(browser):
 
 @pytest.fixture
 def screenshot(page):
-    def take(name):
+    """Save a full-page screenshot under test-artifacts/ for a person to look at."""
+
+    def take(name, target=None):
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+        (target or page).screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
     return take

@@ -4,17 +4,15 @@ import pytest
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
-from tests.factories import ArticleFactory, AuthorFactory, UserFactory, png_file
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, UserFactory, png_file
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def article():
-    from articles.models import Category
-
-    kurzmeldungen = Category.objects.get(slug="kurzmeldungen")
-    magazin = Category.objects.get(slug="magazin")
+    kurzmeldungen = CategoryFactory(slug="kurzmeldungen", name="Kurzmeldungen")
+    magazin = CategoryFactory(slug="magazin", name="Magazin")
     author = AuthorFactory(name="Jonas Becker", bio="Schreibt über Rechenzentren.", photo=png_file("jb.png"))
     ArticleFactory(title="Ein Beitrag im Magazin", primary_category=magazin, authors=[author])
     return ArticleFactory(

@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 from articles.demo.articles import ARTICLES
 from articles.demo.authors import AUTHORS, STAFF_USERS
 from articles.models import Article, Author, Byline, Category
+from editorial.models import Transition
 
 
 
@@ -22,12 +23,11 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         authors = {data["slug"]: self.author(data) for data in AUTHORS}
+        users = self.staff_users(authors) if settings.DEBUG else {}
         categories = {category.slug: category for category in Category.objects.all()}
-        created = sum(self.article(data, authors, categories) for data in ARTICLES)
+        created = sum(self.article(data, authors, categories, users) for data in ARTICLES)
         self.stdout.write(f"Demo content: {created} new articles, {Article.objects.count()} in total.")
-        if settings.DEBUG:
-            self.staff_users(authors)
-        else:
+        if not settings.DEBUG:
             self.stdout.write("DEBUG is off: no demo logins were created.")
 
     def author(self, data):
@@ -38,11 +38,13 @@ class Command(BaseCommand):
             author.photo.save(f"{author.slug}.png", picture((400, 400), data["color"], initials, 140), save=True)
         return author
 
-    def article(self, data, authors, categories):
+    def article(self, data, authors, categories, users):
         if Article.objects.filter(slug=data["slug"]).exists():
             return False
         hours_ago = data["hours_ago"]
+        reporter, editor = users.get("autorin"), users.get("redakteur")
         article = Article(
+            created_by=reporter if "jonas-becker" in data["authors"] else editor,
             slug=data["slug"],
             kicker=data["kicker"],
             title=data["title"],
@@ -63,10 +65,31 @@ class Command(BaseCommand):
         article.tags.set(data["tags"])
         for position, slug in enumerate(data["authors"]):
             Byline.objects.create(article=article, author=authors[slug], position=position)
+        self.workflow_history(article, data, reporter, editor)
         return True
 
+    def workflow_history(self, article, data, reporter, editor):
+        """Put demo articles into the states the desk works with, with their log."""
+        Action, Status = Transition.Action, Article.Status
+        steps = {
+            "review": [(Action.SUBMIT, Status.DRAFT, Status.IN_REVIEW, reporter, "")],
+            "returned": [
+                (Action.SUBMIT, Status.DRAFT, Status.IN_REVIEW, reporter, ""),
+                (Action.RETURN, Status.IN_REVIEW, Status.RETURNED, editor, data.get("comment", "")),
+            ],
+            "scheduled": [(Action.SCHEDULE, Status.DRAFT, Status.PUBLISHED, editor, "")],
+        }.get(data.get("state"), [])
+        for action, from_status, to_status, by, comment in steps:
+            Transition.objects.create(
+                article=article, action=action, from_status=from_status, to_status=to_status, by=by, comment=comment
+            )
+        if steps:
+            Article.objects.filter(pk=article.pk).update(status=steps[-1][2])
+
     def staff_users(self, authors):
+        """Create the local demo logins, one per role; returns them by username."""
         User = get_user_model()
+        users = {}
         self.stdout.write("Demo logins for the admin at /admin/ (local use only):")
         for data in STAFF_USERS:
             user, created = User.objects.get_or_create(
@@ -81,7 +104,9 @@ class Command(BaseCommand):
             if author.user_id is None:
                 author.user = user
                 author.save(update_fields=["user"])
+            users[data["username"]] = user
             self.stdout.write(f"  {data['role']:<15} {data['username']} / {data['password']}")
+        return users
 
 
 def picture(size, color, text, font_size):

@@ -1,0 +1,46 @@
+"""The three editorial roles as groups with permissions.
+
+Created by a migration and brought up to date after every ``migrate`` (and
+after a test database flush), so a permission added here reaches every role.
+"""
+
+REPORTER = [
+    "articles.add_article", "articles.change_article", "articles.view_article",
+    "articles.add_byline", "articles.change_byline", "articles.delete_byline", "articles.view_byline",
+    "articles.view_author", "articles.view_category",
+    "taggit.add_tag", "taggit.view_tag",
+    "editorial.add_editorialnote", "editorial.view_editorialnote",
+    "editorial.view_transition", "editorial.view_articleinreview",
+]
+EDITOR = REPORTER + [
+    "articles.edit_any_article", "articles.publish_article", "articles.delete_article",
+    "articles.add_author", "articles.change_author",
+    "taggit.change_tag", "taggit.delete_tag",
+    "editorial.add_sharelink", "editorial.change_sharelink", "editorial.view_sharelink",
+]
+# The editor-in-chief gets every permission of these apps: content, workflow,
+# tags, legal pages, and staff accounts and roles.
+EDITOR_IN_CHIEF_APPS = ["articles", "editorial", "taggit", "flatpages", "auth"]
+
+REPORTER_ROLE, EDITOR_ROLE, EDITOR_IN_CHIEF_ROLE = "Autor/in", "Redakteur/in", "Chefredaktion"
+
+
+def sync_roles(apps):
+    """Create or update the role groups; ``apps`` is a migration's or the live app registry."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, dotted in ((REPORTER_ROLE, REPORTER), (EDITOR_ROLE, EDITOR)):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in (perm.split(".") for perm in dotted)
+        )
+    chief, _ = Group.objects.get_or_create(name=EDITOR_IN_CHIEF_ROLE)
+    chief.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_IN_CHIEF_APPS))
+
+
+def sync_roles_after_migrate(sender, apps=None, **kwargs):
+    """post_migrate handler; ``flush`` sends the signal without a registry."""
+    from django.apps import apps as installed_apps
+
+    sync_roles(apps or installed_apps)
