@@ -12,7 +12,15 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from .fields import SanitizedHTMLField
-from .text import german_slugify, reading_minutes
+from .text import german_slugify, html_preview, reading_minutes
+
+
+class Access(models.TextChoices):
+    """Who may read an article's full text (decided by subscriptions.access.entitlement)."""
+
+    FREE = "free", _("Free for everyone")
+    REGISTERED = "registered", _("Registered readers")
+    PREMIUM = "premium", _("Subscribers (premium)")
 
 
 class Category(models.Model):
@@ -23,6 +31,13 @@ class Category(models.Model):
     )
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Lower numbers come first in menus and on the home page.")
+    )
+    default_access = models.CharField(
+        _("default access"),
+        max_length=20,
+        choices=Access.choices,
+        default=Access.FREE,
+        help_text=_("Access level of articles whose primary category this is, unless the article sets its own."),
     )
 
     class Meta:
@@ -216,6 +231,18 @@ class Article(models.Model):
         _("SEO description"), max_length=160, blank=True, help_text=_("Description for search engines; the teaser is used when empty.")
     )
     reading_minutes = models.PositiveSmallIntegerField(_("reading time in minutes"), default=1, editable=False)
+    access = models.CharField(
+        _("access"),
+        max_length=20,
+        choices=Access.choices,
+        blank=True,
+        help_text=_("Who may read the full text. Empty: the default of the primary category."),
+    )
+    preview_paragraphs = models.PositiveSmallIntegerField(
+        _("public paragraphs"),
+        default=2,
+        help_text=_("How many paragraphs of a gated article everyone may read before the paywall."),
+    )
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
@@ -277,6 +304,19 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.pk, self.slug])
+
+    @property
+    def effective_access(self):
+        return self.access or self.primary_category.default_access
+
+    @property
+    def is_gated(self):
+        return self.effective_access != Access.FREE
+
+    @property
+    def preview_body(self):
+        """The public part of a gated body: whole top-level elements only."""
+        return html_preview(self.body, self.preview_paragraphs)
 
     def clean(self):
         if self.hero_image and not self.hero_image_alt.strip():

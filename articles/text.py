@@ -2,6 +2,7 @@
 
 import math
 import re
+from html.parser import HTMLParser
 
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -25,3 +26,45 @@ def word_count(*texts):
 def reading_minutes(*texts):
     """Minutes to read at about 200 words a minute, rounded half up, at least one."""
     return max(1, math.floor(word_count(*texts) / WORDS_PER_MINUTE + 0.5))
+
+
+class _TopLevelElements(HTMLParser):
+    """Finds where each top-level element of an HTML fragment ends."""
+
+    VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.depth = 0
+        self.ends = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            if self.depth == 0:
+                self.ends.append(self._offset_after_tag())
+        else:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        self.depth = max(0, self.depth - 1)
+        if self.depth == 0:
+            self.ends.append(self._offset_after_tag())
+
+    def _offset_after_tag(self):
+        line, column = self.getpos()
+        offset = sum(len(text) for text in self.rawdata.splitlines(keepends=True)[: line - 1]) + column
+        return self.rawdata.index(">", offset) + 1
+
+
+def html_preview(html, elements):
+    """The first ``elements`` top-level elements of ``html``; the cut never falls inside an element."""
+    if elements <= 0 or not html:
+        return ""
+    parser = _TopLevelElements()
+    parser.feed(html)
+    parser.close()
+    if len(parser.ends) <= elements:
+        return html
+    return html[: parser.ends[elements - 1]]

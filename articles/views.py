@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
+
+from subscriptions.access import open_article, reader_for
+from subscriptions.models import Plan
 
 from .models import Article, Author, Category
 
@@ -78,8 +82,16 @@ class ArticleDetailView(DetailView):
         self.object = self.get_object()
         if self.kwargs.get("slug") != self.object.slug:
             return redirect(self.object, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        reader = reader_for(request)
+        access = open_article(reader, self.object)
+        response = self.render_to_response(self.get_context_data(object=self.object, access=access, reader=reader))
+        # What a page shows depends on who asks: never share it between readers.
+        patch_vary_headers(response, ["Cookie"])
+        if self.object.is_gated or reader.is_registered:
+            patch_cache_control(response, private=True)
+        return response
 
     def get_context_data(self, **kwargs):
         related = Article.objects.related_to(self.object)
-        return super().get_context_data(related_articles=related, **kwargs)
+        plans = Plan.objects.filter(is_active=True)  # queried only when the paywall shows
+        return super().get_context_data(related_articles=related, paywall_plans=plans, **kwargs)

@@ -4,6 +4,8 @@ Created by a migration and brought up to date after every ``migrate`` (and
 after a test database flush), so a permission added here reaches every role.
 """
 
+from django.db.models import Q
+
 REPORTER = [
     "articles.add_article", "articles.change_article", "articles.view_article",
     "articles.add_byline", "articles.change_byline", "articles.delete_byline", "articles.view_byline",
@@ -17,10 +19,14 @@ EDITOR = REPORTER + [
     "articles.add_author", "articles.change_author",
     "taggit.change_tag", "taggit.delete_tag",
     "editorial.add_sharelink", "editorial.change_sharelink", "editorial.view_sharelink",
+    "subscriptions.add_subscription", "subscriptions.change_subscription", "subscriptions.view_subscription",
+    "subscriptions.view_plan", "subscriptions.view_licence",
+    "banners.add_banner", "banners.change_banner", "banners.view_banner",
+    "auth.view_user",
 ]
 # The editor-in-chief gets every permission of these apps: content, workflow,
-# tags, legal pages, and staff accounts and roles.
-EDITOR_IN_CHIEF_APPS = ["articles", "editorial", "taggit", "flatpages", "auth"]
+# tags, legal pages, staff accounts and roles, subscriptions and banners.
+EDITOR_IN_CHIEF_APPS = ["articles", "editorial", "taggit", "flatpages", "auth", "subscriptions", "banners"]
 
 REPORTER_ROLE, EDITOR_ROLE, EDITOR_IN_CHIEF_ROLE = "Autor/in", "Redakteur/in", "Chefredaktion"
 
@@ -31,10 +37,11 @@ def sync_roles(apps):
     Permission = apps.get_model("auth", "Permission")
     for name, dotted in ((REPORTER_ROLE, REPORTER), (EDITOR_ROLE, EDITOR)):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            for app_label, codename in (perm.split(".") for perm in dotted)
-        )
+        wanted = Q()
+        for app_label, codename in (perm.split(".") for perm in dotted):
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        # Permissions of apps migrated later are added by the post_migrate run.
+        group.permissions.set(Permission.objects.filter(wanted))
     chief, _ = Group.objects.get_or_create(name=EDITOR_IN_CHIEF_ROLE)
     chief.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_IN_CHIEF_APPS))
 

@@ -5,14 +5,18 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from articles.models import Article
+from subscriptions.access import Entitlement
 
 from .models import SHARE_LINK_SALT, ShareLink
 
 
 def render_preview(request, article, **context):
     """The real article template, marked as a preview, never cached, never indexed."""
+    full_text = Entitlement(True, "editor")
     response = render(
-        request, "articles/article_detail.html", {"article": article, "preview": True, "related_articles": [], **context}
+        request,
+        "articles/article_detail.html",
+        {"article": article, "access": full_text, "preview": True, "related_articles": [], **context},
     )
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"

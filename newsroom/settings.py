@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "csp",
     "articles",
     "editorial",
+    "subscriptions",
+    "banners",
+    "accounts",
     "pages",
 ]
 
@@ -81,6 +84,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "banners.middleware.BannerImpressionsMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -98,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pages.context_processors.site",
                 "articles.context_processors.navigation",
+                "banners.context_processors.banner_slots",
             ],
         },
     },
@@ -219,3 +224,14 @@ LOGGING = {
 
 ARTICLES_PER_PAGE = 12
 SHARE_LINK_HOURS = env_int("SHARE_LINK_HOURS", 72)
+
+# Paywall: premium articles a registered reader without subscription may read per
+# calendar month (0 turns metering off), and the proxies whose X-Forwarded-For is believed.
+METERED_ARTICLES_PER_MONTH = env_int("METERED_ARTICLES_PER_MONTH", 3)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Shared secret of the payment system's webhook (HMAC-SHA256); empty disables the webhook.
+SUBSCRIPTION_WEBHOOK_SECRET = os.environ.get("SUBSCRIPTION_WEBHOOK_SECRET", "")
+SUBSCRIPTION_WEBHOOK_TOLERANCE = env_int("SUBSCRIPTION_WEBHOOK_TOLERANCE", 300)
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:account"
+LOGOUT_REDIRECT_URL = "articles:home"

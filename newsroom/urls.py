@@ -15,8 +15,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="impressum"),
     path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),
-    path("abo/", flatpages.flatpage, {"url": "/abo/"}, name="subscribe"),
     path("", include("editorial.urls")),
+    path("", include("subscriptions.urls")),
+    path("", include("banners.urls")),
+    path("konto/", include("accounts.urls")),
     path("", include("articles.urls")),
 ]
 

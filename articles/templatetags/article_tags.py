@@ -3,6 +3,8 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.utils.translation import gettext as _
 
+from articles.structured_data import as_script, news_article
+
 register = template.Library()
 
 
@@ -19,3 +21,8 @@ def share_links(context, article):
         {"name": "WhatsApp", "url": "https://wa.me/?" + urlencode({"text": f"{title} {url}"})},
         {"name": _("E-mail"), "url": f"mailto:?subject={quote(title)}&body={quote(url)}"},
     ]
+
+
+@register.simple_tag(takes_context=True)
+def article_jsonld(context, article):
+    return as_script(news_article(article, context["request"]))

@@ -1,5 +1,4 @@
-"""Create the Impressum and Datenschutz pages every German site must have, and
-a placeholder subscription page for the "Abo" link.
+"""Create the Impressum and Datenschutz pages every German site must have.
 
 Staff fill in the real text in the admin under "Flat pages".
 """
@@ -19,12 +18,6 @@ LEGAL_PAGES = [
         "Datenschutzerklärung",
         "<p>Hier steht die Datenschutzerklärung des Verlags. Diese Website setzt keine "
         "Tracking-Skripte und keine Inhalte fremder Server ein.</p>",
-    ),
-    (
-        "/abo/",
-        "Abo",
-        "<p>Lesen Sie alle Beiträge im Volltext. Unsere Abo-Angebote erhalten Sie beim "
-        "Leserservice.</p>",
     ),
 ]
 

@@ -131,9 +131,15 @@ class TestArticlePage:
         )
 
     def test_elements_appear_in_the_reference_order(self, client, article):
+        from banners.models import Banner
+
+        Banner.objects.create(
+            title="Online-Kompaktkurse", text="zu neuesten Gesetzesänderungen", target_url="https://kurse.example.org/"
+        )
         html = client.get(article.get_absolute_url()).content.decode()
         markers = [
             'data-banner-slot="header"',
+            "Online-Kompaktkurse",
             ">Abo</a>",
             ">KI-Infrastruktur</p>",
             "<h1>Rechenzentren für Kliniken</h1>",

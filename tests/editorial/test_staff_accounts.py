@@ -66,6 +66,7 @@ def test_chief_cannot_change_a_superuser(client, chief):
 
 @pytest.mark.parametrize("role", ["reporter", "editor"])
 def test_reporters_and_editors_cannot_manage_accounts_or_categories(client, request, role):
-    client.force_login(request.getfixturevalue(role))
-    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    assert client.post(reverse("admin:auth_user_change", args=[user.pk]), {"username": user.username, "is_superuser": "on"}).status_code == 403
     assert client.post(reverse("admin:articles_category_add"), {"name": "Neu", "slug": "neu", "position": 1}).status_code == 403

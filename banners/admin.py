@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Banner
+
+
+@admin.register(Banner)
+class BannerAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "placement", "audience", "starts_at", "ends_at", "weight", "is_active", "impressions", "clicks"]
+    list_filter = ["placement", "audience", "kind", "is_active"]
+    list_editable = ["weight", "is_active"]
+    search_fields = ["title", "text"]
+    readonly_fields = ["impressions", "clicks"]
+    fieldsets = [
+        (None, {"fields": ["title", "text", "image", "target_url", "kind"]}),
+        (_("Where and for whom"), {"fields": ["placement", "after_paragraph", "audience", "weight"]}),
+        (_("When"), {"fields": ["is_active", "starts_at", "ends_at"]}),
+        (_("Figures"), {"fields": ["impressions", "clicks"]}),
+    ]

@@ -1,0 +1,177 @@
+import ipaddress
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Plan(models.Model):
+    """A subscription offer ("Abo") as shown on /abo/."""
+
+    class Period(models.TextChoices):
+        MONTH = "month", _("per month")
+        YEAR = "year", _("per year")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("code"), max_length=100, unique=True, help_text=_("Used in imports and by the payment system."))
+    description = models.TextField(_("description"), blank=True)
+    price = models.DecimalField(_("price in euros"), max_digits=8, decimal_places=2)
+    billing_period = models.CharField(_("billing period"), max_length=10, choices=Period.choices, default=Period.MONTH)
+    benefits = models.TextField(_("benefits"), blank=True, help_text=_("One benefit per line."))
+    cta_label = models.CharField(_("button text"), max_length=60, default="Jetzt abonnieren")
+    cta_url = models.URLField(_("order link"), blank=True, help_text=_("Where readers order this plan, e.g. the shop."))
+    is_active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "price"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def benefit_list(self):
+        return [line.strip() for line in self.benefits.splitlines() if line.strip()]
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def active(self, now=None):
+        """Subscriptions that grant access right now."""
+        now = now or timezone.now()
+        return self.filter(starts_at__lte=now, ends_at__gt=now, cancelled_at__isnull=True)
+
+
+class Subscription(models.Model):
+    class Source(models.TextChoices):
+        ADMIN = "admin", _("granted in the admin")
+        IMPORT = "import", _("CSV import")
+        WEBHOOK = "webhook", _("payment system")
+
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reader"), on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="subscriptions")
+    starts_at = models.DateTimeField(_("start"), default=timezone.now)
+    ends_at = models.DateTimeField(_("end"))
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.ADMIN)
+    external_id = models.CharField(
+        _("external id"), max_length=100, blank=True, help_text=_("The payment system's id of this subscription.")
+    )
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-ends_at"]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            models.UniqueConstraint(fields=["external_id"], condition=~Q(external_id=""), name="unique_external_subscription"),
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="subscription_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.reader} – {self.plan}"
+
+    @property
+    def is_active(self):
+        now = timezone.now()
+        return self.cancelled_at is None and self.starts_at <= now < self.ends_at
+
+    @property
+    def status_label(self):
+        if self.cancelled_at is not None:
+            return _("cancelled")
+        if self.starts_at > timezone.now():
+            return _("not started yet")
+        return _("active") if self.is_active else _("expired")
+
+
+class MeteredRead(models.Model):
+    """A premium article a registered reader opened through the monthly meter; counted once per month."""
+
+    reader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="metered_reads")
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    read_at = models.DateTimeField(_("read"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("metered read")
+        verbose_name_plural = _("metered reads")
+        constraints = [models.UniqueConstraint(fields=["reader", "article", "month"], name="one_metered_read_per_month")]
+        indexes = [models.Index(fields=["reader", "month"])]
+
+
+def validate_networks(value):
+    for line in value.splitlines():
+        if line.strip():
+            try:
+                ipaddress.ip_network(line.strip(), strict=False)
+            except ValueError:
+                raise ValidationError(_("“%(line)s” is not an IP range like 192.0.2.0/24."), params={"line": line.strip()})
+
+
+class LicenceQuerySet(models.QuerySet):
+    def valid(self, now=None):
+        now = now or timezone.now()
+        return self.filter(is_active=True, starts_at__lte=now, ends_at__gt=now)
+
+
+class Licence(models.Model):
+    """An institutional licence: readers from an organisation's network or e-mail domains read premium articles."""
+
+    organisation = models.CharField(_("organisation"), max_length=150)
+    ip_ranges = models.TextField(
+        _("IP ranges"), blank=True, validators=[validate_networks], help_text=_("One range per line in CIDR notation, e.g. 192.0.2.0/24.")
+    )
+    email_domains = models.TextField(_("e-mail domains"), blank=True, help_text=_("One domain per line, e.g. klinikum-beispiel.de."))
+    seat_limit = models.PositiveIntegerField(
+        _("seats"), default=10, help_text=_("How many registered readers may use the licence through their e-mail domain.")
+    )
+    starts_at = models.DateTimeField(_("valid from"), default=timezone.now)
+    ends_at = models.DateTimeField(_("valid until"))
+    is_active = models.BooleanField(_("active"), default=True)
+    seats = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("readers using a seat"), blank=True, related_name="licences")
+
+    objects = LicenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation"]
+        verbose_name = _("institutional licence")
+        verbose_name_plural = _("institutional licences")
+
+    def __str__(self):
+        return self.organisation
+
+    @property
+    def networks(self):
+        return [ipaddress.ip_network(line.strip(), strict=False) for line in self.ip_ranges.splitlines() if line.strip()]
+
+    @property
+    def domains(self):
+        return {line.strip().lower().lstrip("@") for line in self.email_domains.splitlines() if line.strip()}
+
+    def covers_address(self, address):
+        return any(address in network for network in self.networks if network.version == address.version)
+
+
+class WebhookEvent(models.Model):
+    """A processed event from the payment system; its id makes redelivery harmless."""
+
+    event_id = models.CharField(max_length=100, unique=True)
+    kind = models.CharField(max_length=50)
+    received_at = models.DateTimeField(auto_now_add=True)
+    payload = models.JSONField()
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("webhook event")
+        verbose_name_plural = _("webhook events")
+
+    def __str__(self):
+        return f"{self.kind} {self.event_id}"

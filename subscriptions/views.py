@@ -1,0 +1,26 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .access import reader_for
+from .models import Plan
+from .webhooks import WebhookError, handle
+
+
+def plans(request):
+    """The public subscription offer."""
+    return render(
+        request, "subscriptions/plans.html", {"plans": Plan.objects.filter(is_active=True), "reader": reader_for(request)}
+    )
+
+
+@csrf_exempt
+@require_POST
+def webhook(request):
+    """Events from the payment system, authenticated by signature instead of a session."""
+    try:
+        processed = handle(request.headers, request.body)
+    except WebhookError as error:
+        return JsonResponse({"error": str(error)}, status=error.status)
+    return JsonResponse({"status": "processed" if processed else "duplicate"})

@@ -1,0 +1,121 @@
+"""Events from the external subscription or payment system.
+
+The sender signs ``"<timestamp>.<raw body>"`` with HMAC-SHA256 and the shared
+secret and sends ``X-Newsroom-Timestamp`` and ``X-Newsroom-Signature``
+(hex digest). Events are JSON objects: ``{"id", "type", "data": {"email",
+"plan", "subscription_id", "starts_at", "ends_at"}}`` with the types
+``subscription.created``, ``subscription.renewed`` and ``subscription.cancelled``.
+"""
+
+import hashlib
+import hmac
+import json
+import time
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from .models import Plan, Subscription, WebhookEvent
+
+
+class WebhookError(Exception):
+    """A request the webhook refuses; ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.status = status
+
+
+def sign(secret, timestamp, body):
+    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+
+
+def verify(headers, body, now=None):
+    secret = settings.SUBSCRIPTION_WEBHOOK_SECRET
+    if not secret:
+        raise WebhookError("webhook disabled", status=404)
+    timestamp = headers.get("X-Newsroom-Timestamp", "")
+    signature = headers.get("X-Newsroom-Signature", "")
+    if not timestamp.isdigit() or not signature:
+        raise WebhookError("missing signature", status=401)
+    if not hmac.compare_digest(sign(secret, timestamp, body), signature):
+        raise WebhookError("bad signature", status=401)
+    if abs((now or time.time()) - int(timestamp)) > settings.SUBSCRIPTION_WEBHOOK_TOLERANCE:
+        raise WebhookError("stale timestamp", status=401)
+
+
+def parse(body):
+    try:
+        event = json.loads(body)
+        data = event["data"]
+        event_id, kind = str(event["id"]), str(event["type"])
+        external_id = str(data["subscription_id"])
+    except (ValueError, TypeError, KeyError):
+        raise WebhookError("malformed event")
+    if not event_id or not external_id or kind not in HANDLERS:
+        raise WebhookError("malformed event")
+    return event, event_id, kind, data, external_id
+
+
+def _date(data, key):
+    value = parse_datetime(str(data.get(key, "")))
+    if value is None:
+        raise WebhookError(f"bad {key}")
+    return value if timezone.is_aware(value) else timezone.make_aware(value)
+
+
+def _created(data, external_id):
+    email = str(data.get("email", "")).strip().lower()
+    if "@" not in email:
+        raise WebhookError("bad email")
+    plan = Plan.objects.filter(slug=data.get("plan")).first()
+    if plan is None:
+        raise WebhookError("unknown plan", status=422)
+    starts_at, ends_at = _date(data, "starts_at"), _date(data, "ends_at")
+    if ends_at <= starts_at:
+        raise WebhookError("end before start")
+    user, _ = get_user_model().objects.get_or_create(username=email, defaults={"email": email, "is_active": False, "password": make_password(None)})
+    Subscription.objects.update_or_create(
+        external_id=external_id,
+        defaults={"reader": user, "plan": plan, "starts_at": starts_at, "ends_at": ends_at,
+                  "cancelled_at": None, "source": Subscription.Source.WEBHOOK},
+    )
+
+
+def _renewed(data, external_id):
+    subscription = Subscription.objects.select_for_update().filter(external_id=external_id).first()
+    if subscription is None:
+        raise WebhookError("unknown subscription", status=422)
+    subscription.ends_at = _date(data, "ends_at")
+    subscription.cancelled_at = None
+    subscription.save(update_fields=["ends_at", "cancelled_at"])
+
+
+def _cancelled(data, external_id):
+    subscription = Subscription.objects.select_for_update().filter(external_id=external_id).first()
+    if subscription is None:
+        raise WebhookError("unknown subscription", status=422)
+    subscription.cancelled_at = timezone.now()
+    subscription.save(update_fields=["cancelled_at"])
+
+
+HANDLERS = {"subscription.created": _created, "subscription.renewed": _renewed, "subscription.cancelled": _cancelled}
+
+
+def handle(headers, body):
+    """Verify and apply one event; returns False for an event already processed."""
+    verify(headers, body)
+    event, event_id, kind, data, external_id = parse(body)
+    try:
+        with transaction.atomic():
+            WebhookEvent.objects.create(event_id=event_id, kind=kind, payload=event)
+            HANDLERS[kind](data, external_id)
+    except IntegrityError:
+        if WebhookEvent.objects.filter(event_id=event_id).exists():
+            return False
+        raise WebhookError("conflicting subscription")
+    return True
