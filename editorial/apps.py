@@ -14,4 +14,4 @@ class EditorialConfig(AppConfig):
 
         from .roles import sync_roles_after_migrate
 
-        post_migrate.connect(sync_roles_after_migrate, sender=self)
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="editorial.sync_roles")

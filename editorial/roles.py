@@ -47,7 +47,9 @@ def sync_roles(apps):
 
 
 def sync_roles_after_migrate(sender, apps=None, **kwargs):
-    """post_migrate handler; ``flush`` sends the signal without a registry."""
+    """post_migrate handler, run once the last app has its permissions; ``flush`` sends no registry."""
     from django.apps import apps as installed_apps
 
-    sync_roles(apps or installed_apps)
+    with_models = [config for config in installed_apps.get_app_configs() if config.models_module is not None]
+    if sender.label == with_models[-1].label:
+        sync_roles(apps or installed_apps)

@@ -10,6 +10,7 @@ import ipaddress
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -150,11 +151,10 @@ def open_article(reader, article):
     decision = entitlement(reader, article)
     if not decision.via_meter:
         return decision
-    user_model = type(reader.user)
     month = current_month()
     with transaction.atomic():
         # One lock per reader serialises their concurrent requests, so the quota holds.
-        user_model.objects.select_for_update().filter(pk=reader.user.pk).exists()
+        get_user_model().objects.select_for_update().filter(pk=reader.user.pk).exists()
         used = MeteredRead.objects.filter(reader=reader.user, month=month).count()
         if MeteredRead.objects.filter(reader=reader.user, article=article, month=month).exists():
             return Entitlement(True, "already_read", max(0, reader.meter_limit - used))

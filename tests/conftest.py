@@ -15,12 +15,13 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def kurzmeldungen(db):
-    return Category.objects.get(slug="kurzmeldungen")
+    """Created by a data migration; recreated here after a transactional test flushed it."""
+    return Category.objects.get_or_create(slug="kurzmeldungen", defaults={"name": "Kurzmeldungen", "position": 10})[0]
 
 
 @pytest.fixture
 def magazin(db):
-    return Category.objects.get(slug="magazin")
+    return Category.objects.get_or_create(slug="magazin", defaults={"name": "Magazin", "position": 20})[0]
 
 
 @pytest.fixture
@@ -67,3 +68,13 @@ def staff_user(editor):
 @pytest.fixture
 def reader(db):
     return UserFactory(username="leserin")
+
+
+from tests.paywall_fixtures import (  # noqa: E402,F401  (fixtures for the whole suite)
+    licence,
+    no_meter_left,
+    plan,
+    premium_article,
+    registered,
+    subscriber,
+)
