@@ -36,5 +36,10 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     username = forms.CharField(label=_("E-mail address"), max_length=150, widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
 
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("E-mail address or password is not right. Please try again."),
+    }
+
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()

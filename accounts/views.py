@@ -18,7 +18,7 @@ User = get_user_model()
 @never_cache
 def signup(request):
     """Create an inactive account and mail a confirmation link; the answer never reveals known addresses."""
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         with transaction.atomic():
