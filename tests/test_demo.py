@@ -30,6 +30,14 @@ def test_demo_content_covers_both_categories_and_is_idempotent(client, settings)
     assert all(article.hero_image and article.hero_image_alt for article in live)
     assert all(author.photo for author in Author.objects.all())
     assert "autorin / autorin-demo-2026" in output and "redakteur / redakteur-demo-2026" in output
+    assert "abonnent@example.org / abonnent-demo-2026" in output
+    assert live.filter(access="premium").exists() and live.filter(access="").exists()
+    from banners.models import Banner
+    from subscriptions.models import Plan, Subscription
+
+    assert Plan.objects.filter(is_active=True).count() >= 2
+    assert Banner.objects.filter(title="Online-Kompaktkurse", placement="header").exists()
+    assert Subscription.objects.active().filter(reader__username="abonnent@example.org").exists()
 
     article = live.first()
     assert client.get(article.get_absolute_url()).status_code == 200

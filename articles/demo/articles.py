@@ -33,6 +33,7 @@ ARTICLES = [
     },
     {
         "slug": "neue-gebuehrenordnung-was-sich-ab-januar-aendert",
+        "access": "premium",
         "kicker": "Abrechnung",
         "title": "Neue Gebührenordnung: Was sich ab Januar ändert",
         "teaser": "Die überarbeitete Gebührenordnung bringt neue Ziffern für telemedizinische Leistungen und "
@@ -80,6 +81,7 @@ ARTICLES = [
     },
     {
         "slug": "elektronische-patientenakte-erste-bilanz-nach-einem-jahr",
+        "access": "premium",
         "kicker": "Digitalisierung",
         "title": "Elektronische Patientenakte: Erste Bilanz nach einem Jahr",
         "teaser": "Ein Jahr nach dem Start für alle gesetzlich Versicherten ist die elektronische Patientenakte im "
@@ -146,6 +148,7 @@ ARTICLES = [
     },
     {
         "slug": "fachkraeftemangel-in-der-pflege-wie-kliniken-gegensteuern",
+        "access": "premium",
         "kicker": "Personal",
         "title": "Fachkräftemangel in der Pflege: Wie Kliniken gegensteuern",
         "teaser": "Flexible Dienstpläne, eigene Kitas und Sprachkurse für ausländische Pflegekräfte: Kliniken "
@@ -236,6 +239,7 @@ ARTICLES = [
     },
     {
         "slug": "rechenzentrum-im-keller-warum-kliniken-auf-hybride-clouds-setzen",
+        "access": "premium",
         "kicker": "KI-Infrastruktur",
         "title": "Rechenzentrum im Keller: Warum Kliniken auf hybride Clouds setzen",
         "teaser": "Viele Krankenhäuser betreiben weiterhin eigene Server und nutzen zugleich Cloud-Dienste. "
@@ -282,6 +286,7 @@ ARTICLES = [
     },
     {
         "slug": "interview-digitalisierung-braucht-einen-langen-atem",
+        "access": "registered",
         "kicker": "Interview",
         "title": "„Digitalisierung braucht einen langen Atem“",
         "teaser": "Eine Klinik-CIO über gescheiterte Projekte, gute Lieferanten und die Frage, warum Software "

@@ -13,7 +13,9 @@ from PIL import Image, ImageDraw, ImageFont
 from articles.demo.articles import ARTICLES
 from articles.demo.authors import AUTHORS, STAFF_USERS
 from articles.models import Article, Author, Byline, Category
+from banners.demo import load_banners
 from editorial.models import Transition
+from subscriptions.demo import load_licence, load_plans, load_readers
 
 
 
@@ -26,8 +28,15 @@ class Command(BaseCommand):
         users = self.staff_users(authors) if settings.DEBUG else {}
         categories = {category.slug: category for category in Category.objects.all()}
         created = sum(self.article(data, authors, categories, users) for data in ARTICLES)
+        load_plans()
+        load_licence()
+        load_banners()
         self.stdout.write(f"Demo content: {created} new articles, {Article.objects.count()} in total.")
-        if not settings.DEBUG:
+        if settings.DEBUG:
+            self.stdout.write("Demo reader logins for the site at /konto/anmelden/ (local use only):")
+            for role, login, password in load_readers():
+                self.stdout.write(f"  {role:<15} {login} / {password}")
+        else:
             self.stdout.write("DEBUG is off: no demo logins were created.")
 
     def author(self, data):
@@ -56,6 +65,7 @@ class Command(BaseCommand):
             hero_image_alt=data["caption"],
             hero_image_caption=data["caption"],
             hero_image_credit=data["credit"],
+            access=data.get("access", ""),
         )
         if data["caption"]:
             image = picture((1200, 675), data["color"], data["kicker"], 72)
