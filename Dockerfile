@@ -12,6 +12,10 @@ COPY pyproject.toml README.md ./
 COPY newsroom/ newsroom/
 COPY articles/ articles/
 COPY pages/ pages/
+COPY editorial/ editorial/
+COPY subscriptions/ subscriptions/
+COPY banners/ banners/
+COPY accounts/ accounts/
 COPY templates/ templates/
 COPY static/ static/
 COPY locale/ locale/

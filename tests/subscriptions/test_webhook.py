@@ -113,3 +113,16 @@ def test_missing_headers_and_get_requests(client, plan):
 def test_disabled_without_secret(client, plan, settings):
     settings.SUBSCRIPTION_WEBHOOK_SECRET = ""
     assert post(client, event(), secret="").status_code == 404
+
+
+from hypothesis import HealthCheck, given, settings as hypothesis_settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@hypothesis_settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.binary(max_size=300) | st.text(max_size=300).map(str.encode), timestamp=st.text(max_size=20))
+def test_no_input_makes_the_webhook_fail_with_5xx(client, plan, body, timestamp):
+    signed = post(client, body)
+    unsigned = client.post(URL, body, content_type="application/json", HTTP_X_NEWSROOM_TIMESTAMP=timestamp, HTTP_X_NEWSROOM_SIGNATURE="x")
+    assert signed.status_code < 500 and unsigned.status_code in (400, 401)
+    assert not Subscription.objects.exists()
