@@ -8,18 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 RUN useradd --create-home --uid 1000 newsroom
-COPY pyproject.toml README.md ./
-COPY newsroom/ newsroom/
-COPY articles/ articles/
-COPY pages/ pages/
-COPY editorial/ editorial/
-COPY subscriptions/ subscriptions/
-COPY banners/ banners/
-COPY accounts/ accounts/
-COPY templates/ templates/
-COPY static/ static/
-COPY locale/ locale/
-COPY manage.py ./
+COPY . .
 RUN pip install --editable . \
     && mkdir -p /app/media /app/staticfiles \
     && chown -R newsroom:newsroom /app/media /app/staticfiles
