@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import ArticleFeed, AuthorFeed, CategoryFeed, TagFeed, atom
 
 app_name = "articles"
 urlpatterns = [
@@ -10,4 +11,13 @@ urlpatterns = [
     path("rubrik/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("schlagwort/<str:slug>/", views.TagView.as_view(), name="tag"),
     path("autor/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("suche/", views.SearchView.as_view(), name="search"),
+    path("feed/rss/", ArticleFeed(), name="feed_rss"),
+    path("feed/atom/", atom(ArticleFeed)(), name="feed_atom"),
+    path("rubrik/<slug:slug>/feed/rss/", CategoryFeed(), name="category_feed_rss"),
+    path("rubrik/<slug:slug>/feed/atom/", atom(CategoryFeed)(), name="category_feed_atom"),
+    path("schlagwort/<str:slug>/feed/rss/", TagFeed(), name="tag_feed_rss"),
+    path("schlagwort/<str:slug>/feed/atom/", atom(TagFeed)(), name="tag_feed_atom"),
+    path("autor/<slug:slug>/feed/rss/", AuthorFeed(), name="author_feed_rss"),
+    path("autor/<slug:slug>/feed/atom/", atom(AuthorFeed)(), name="author_feed_atom"),
 ]

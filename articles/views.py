@@ -7,7 +7,9 @@ from taggit.models import Tag
 from subscriptions.access import open_article, reader_for
 from subscriptions.models import Plan
 
+from .forms import SearchForm
 from .models import Article, Author, Category
+from .search import clean_query, search, snippets
 
 
 class LiveArticleListView(ListView):
@@ -95,3 +97,27 @@ class ArticleDetailView(DetailView):
         related = Article.objects.related_to(self.object)
         plans = Plan.objects.filter(is_active=True)  # queried only when the paywall shows
         return super().get_context_data(related_articles=related, paywall_plans=plans, **kwargs)
+
+
+class SearchView(LiveArticleListView):
+    """Search results are for readers, not for search engines: the template marks them noindex."""
+
+    template_name = "articles/search.html"
+    paginate_by = 10
+
+    def get_queryset(self):
+        self.form = SearchForm(self.request.GET or None)
+        self.form.is_valid()
+        self.query = clean_query(self.form.cleaned_data.get("q", "")) if self.form.is_bound else ""
+        if not self.query:
+            return Article.objects.none()
+        return search(self.form.filter(super().get_queryset()), self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        page = context["page_obj"]
+        page.object_list = list(page.object_list)
+        found = snippets(page.object_list, self.query)
+        for article in page.object_list:
+            article.snippet = found.get(article.pk, "")
+        return context

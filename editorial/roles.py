@@ -26,7 +26,7 @@ EDITOR = REPORTER + [
 ]
 # The editor-in-chief gets every permission of these apps: content, workflow,
 # tags, legal pages, staff accounts and roles, subscriptions and banners.
-EDITOR_IN_CHIEF_APPS = ["articles", "editorial", "taggit", "flatpages", "auth", "subscriptions", "banners"]
+EDITOR_IN_CHIEF_APPS = ["articles", "editorial", "taggit", "flatpages", "sites", "auth", "subscriptions", "banners"]
 
 REPORTER_ROLE, EDITOR_ROLE, EDITOR_IN_CHIEF_ROLE = "Autor/in", "Redakteur/in", "Chefredaktion"
 

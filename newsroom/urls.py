@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.flatpages import views as flatpages
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
+
+from articles import seo_views
+from articles.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Newsroom editorial system")
 admin.site.site_title = _("Newsroom")
@@ -13,6 +17,10 @@ handler500 = "pages.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path("sitemap-news.xml", seo_views.news_sitemap, name="news_sitemap"),
+    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
     path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="impressum"),
     path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),
     path("", include("editorial.urls")),

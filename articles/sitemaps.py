@@ -1,0 +1,82 @@
+"""Sitemaps for search engines, and the Google News sitemap of the last 48 hours."""
+
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, Max, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+
+from .models import Article, Author, Category, TaggedArticle
+
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "daily"
+    limit = 5000
+
+    def items(self):
+        return Article.objects.live().only("pk", "slug", "updated_at").order_by("-published_at", "-pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class CategorySitemap(Sitemap):
+    changefreq = "hourly"
+
+    def items(self):
+        return Category.objects.annotate(latest=Max("articles__updated_at"))
+
+    def lastmod(self, item):
+        return item.latest
+
+
+class TagSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        live_tagged = TaggedArticle.objects.filter(tag=OuterRef("pk"), content_object__in=Article.objects.live())
+        return Tag.objects.filter(Exists(live_tagged)).order_by("name")
+
+    def location(self, item):
+        return reverse("articles:tag", args=[item.slug])
+
+
+class AuthorSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Author.objects.filter(Exists(Article.objects.live().filter(authors=OuterRef("pk")))).order_by("name")
+
+
+class StaticSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return ["articles:home", "subscriptions:plans", "impressum", "privacy"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {
+    "artikel": ArticleSitemap,
+    "rubriken": CategorySitemap,
+    "schlagwoerter": TagSitemap,
+    "autoren": AuthorSitemap,
+    "seiten": StaticSitemap,
+}
+
+
+def news_articles():
+    """Live articles published in the last 48 hours, newest first, at most 1,000 (Google News)."""
+    return (
+        Article.objects.live()
+        .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+        .only("pk", "slug", "title", "published_at")
+        .order_by("-published_at")[:NEWS_LIMIT]
+    )

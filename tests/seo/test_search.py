@@ -1,0 +1,121 @@
+"""Site search: German stemming, ranking, safe snippets, filters, odd input."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import ArticleFactory, AuthorFactory
+from tests.paywall_fixtures import MARKER
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="German full-text search needs PostgreSQL")
+
+
+def results(client, **params):
+    response = client.get("/suche/", params)
+    assert response.status_code == 200
+    return [article.title for article in response.context["page_obj"]], response
+
+
+@postgres_only
+@pytest.mark.parametrize("query, title", [("Fabriken", "Die Fabrik am Stadtrand"), ("Kliniken", "Eine Klinik schließt"), ("Klinik", "Neue Kliniken im Norden")])
+def test_german_stemming(client, query, title):
+    ArticleFactory(title="Die Fabrik am Stadtrand")
+    ArticleFactory(title="Eine Klinik schließt")
+    ArticleFactory(title="Neue Kliniken im Norden")
+    ArticleFactory(title="Etwas ganz anderes")
+    assert title in results(client, q=query)[0]
+    assert "Etwas ganz anderes" not in results(client, q=query)[0]
+
+
+@postgres_only
+def test_title_ranks_above_teaser_above_body(client):
+    now = timezone.now()
+    ArticleFactory(title="Nur im Text", body="<p>Der Krankenhausfonds wächst.</p>", published_at=now - timedelta(minutes=1))
+    ArticleFactory(title="Teaser-Treffer", teaser="Über den Krankenhausfonds.", published_at=now - timedelta(minutes=2))
+    ArticleFactory(title="Krankenhausfonds im Titel", published_at=now - timedelta(minutes=3))
+    assert results(client, q="Krankenhausfonds")[0] == ["Krankenhausfonds im Titel", "Teaser-Treffer", "Nur im Text"]
+
+
+@postgres_only
+def test_snippets_highlight_and_never_show_gated_text(client, premium_article):
+    premium_article.teaser = "Die Klinikreform kommt."
+    premium_article.body = f"<p>Klinikreform frei.</p><p>Noch frei.</p><p>{MARKER} Klinikreform geheim.</p>"
+    premium_article.save()
+    titles, response = results(client, q="Klinikreform")
+    assert premium_article.title in titles
+    html = response.content.decode()
+    assert "<mark>Klinikreform</mark>" in html
+    assert MARKER not in html and "geheim" not in html
+    assert '<meta name="robots" content="noindex, follow">' in html
+
+
+@postgres_only
+def test_snippets_escape_article_text(client):
+    ArticleFactory(title="Sicherheit", teaser="<script>alert(1)</script> Sicherheit zuerst")
+    html = results(client, q="Sicherheit")[1].content.decode()
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_filters_by_category_author_and_date(client, kurzmeldungen, magazin):
+    author = AuthorFactory(slug="jb")
+    old = timezone.now() - timedelta(days=40)
+    ArticleFactory(title="Energie im Magazin", primary_category=magazin, authors=[author])
+    ArticleFactory(title="Energie kurz", primary_category=kurzmeldungen)
+    ArticleFactory(title="Energie alt", primary_category=kurzmeldungen, published_at=old)
+    assert results(client, q="Energie", rubrik="magazin")[0] == ["Energie im Magazin"]
+    assert results(client, q="Energie", autor="jb")[0] == ["Energie im Magazin"]
+    since = (timezone.localdate() - timedelta(days=10)).isoformat()
+    assert sorted(results(client, q="Energie", von=since)[0]) == ["Energie im Magazin", "Energie kurz"]
+    assert results(client, q="Energie", bis=(timezone.localdate() - timedelta(days=30)).isoformat())[0] == ["Energie alt"]
+
+
+def test_invalid_filters_are_reported_and_ignored(client):
+    ArticleFactory(title="Energie heute")
+    titles, response = results(client, q="Energie", rubrik="gibt-es-nicht", von="31.02.")
+    assert titles == ["Energie heute"]
+    assert "errorlist" in response.content.decode()
+
+
+def test_hidden_articles_are_never_found(client):
+    from articles.models import Article
+
+    ArticleFactory(title="Energie Entwurf", status=Article.Status.DRAFT)
+    ArticleFactory(title="Energie geplant", published_at=timezone.now() + timedelta(hours=1))
+    assert results(client, q="Energie")[0] == []
+
+
+def test_pagination_keeps_the_query(client):
+    for i in range(12):
+        ArticleFactory(title=f"Energie {i}")
+    html = results(client, q="Energie")[1].content.decode()
+    assert "?q=Energie&amp;page=2" in html
+    assert len(results(client, q="Energie", page="2")[0]) == 2
+
+
+@pytest.mark.parametrize("query", ["", " ", '"', "&", "|", "!", ":*", "\\", "a & | ! b", "'; DROP TABLE articles_article; --",
+                                   "😀 Klinik", "x\x00y", "K" * 10_000, "<script>", "(((", "-", "Klinik:* & !Fabrik"])
+def test_odd_queries_never_fail(client, query):
+    ArticleFactory(title="Klinik")
+    assert client.get("/suche/", {"q": query}).status_code == 200
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=300))
+def test_any_query_never_fails(client, query):
+    assert client.get("/suche/", {"q": query, "von": query[:10], "rubrik": query[:5]}).status_code == 200
+
+
+def test_query_count_is_constant(client, django_assert_num_queries):
+    for i in range(3):
+        ArticleFactory(title=f"Energie {i}", tags=["x"])
+    with django_assert_num_queries(7 if connection.vendor == "postgresql" else 6) as context:
+        client.get("/suche/", {"q": "Energie"})
+    for i in range(15):
+        ArticleFactory(title=f"Energie mehr {i}", tags=["y"])
+    with django_assert_num_queries(len(context.captured_queries)):
+        client.get("/suche/", {"q": "Energie"})
