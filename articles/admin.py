@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from editorial import actions
+from newsroom.admin import HTTPS_URLS
 from editorial.admin import EditorialNoteInline, MineFilter, ShareLinkInline, StateFilter, WorkflowAdminMixin
 from editorial.forms import VersionCheckMixin
 
@@ -23,6 +24,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "job_title", "user"]
     search_fields = ["name", "job_title"]
     prepopulated_fields = {"slug": ["name"]}
@@ -34,6 +36,22 @@ class AuthorAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["admin/js/urlify.js", "articles/admin/german_slug.js"]
+
+
+class VGWortFilter(admin.SimpleListFilter):
+    """Published texts long enough for VG Wort (1,800 characters) that still lack a counting pixel."""
+
+    title = _("VG Wort")
+    parameter_name = "vgwort"
+    MIN_CHARACTERS = 1800
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Counting pixel missing (1,800+ characters)"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.live().filter(character_count__gte=self.MIN_CHARACTERS, vgwort_pixel_url="")
+        return queryset
 
 
 class BylineInline(admin.TabularInline):
@@ -64,7 +82,7 @@ class ArticleAdminForm(VersionCheckMixin, forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = []  # the admin passes its fieldsets' fields (with HTTPS_URLS) when it builds the form
         widgets = {"categories": forms.CheckboxSelectMultiple}
 
     def clean(self):
@@ -81,10 +99,11 @@ class ArticleAdminForm(VersionCheckMixin, forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
+    formfield_overrides = HTTPS_URLS
     inlines = [BylineInline, EditorialNoteInline, ShareLinkInline]
     list_display = ["thumbnail", "title", "state", "primary_category", "author_names", "published_at", "updated_at"]
     list_display_links = ["thumbnail", "title"]
-    list_filter = [StateFilter, MineFilter, "categories", "authors", "tags"]
+    list_filter = [StateFilter, MineFilter, VGWortFilter, "categories", "authors", "tags"]
     actions = ["publish_selected", "unpublish_selected"]
     list_select_related = ["primary_category"]
     search_fields = ["title", "kicker", "teaser"]
@@ -96,7 +115,8 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         (_("Image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]}),
         (_("Placement"), {"fields": ["primary_category", "categories", "tags"]}),
         (_("Publication"), {"fields": ["state", "published_at", "expires_at", "first_published_at", "updated_at", "reading_minutes"]}),
-        (_("Search engines"), {"classes": ["collapse"], "fields": ["seo_title", "seo_description"]}),
+        (_("Access"), {"fields": ["access", "preview_paragraphs"]}),
+        (_("Search engines and VG Wort"), {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "vgwort_pixel_url"]}),
     ]
 
     def get_fieldsets(self, request, obj=None):

@@ -12,7 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from .fields import SanitizedHTMLField
-from .text import german_slugify, html_preview, reading_minutes
+from .text import character_count, german_slugify, html_preview, reading_minutes
 
 
 class Access(models.TextChoices):
@@ -238,6 +238,13 @@ class Article(models.Model):
         blank=True,
         help_text=_("Who may read the full text. Empty: the default of the primary category."),
     )
+    vgwort_pixel_url = models.URLField(
+        _("VG Wort counting pixel"),
+        blank=True,
+        max_length=500,
+        help_text=_("Address of the VG Wort Zählmarke; shown once on the full article page."),
+    )
+    character_count = models.PositiveIntegerField(_("characters"), default=0, editable=False)
     preview_paragraphs = models.PositiveSmallIntegerField(
         _("public paragraphs"),
         default=2,
@@ -246,7 +253,7 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["pending_changes", "pending_by", "pending_at", "reading_minutes"],
+        excluded_fields=["pending_changes", "pending_by", "pending_at", "reading_minutes", "character_count"],
         m2m_fields=[categories],
     )
 
@@ -332,9 +339,10 @@ class Article(models.Model):
             self.published_at = self.published_at or timezone.now()
             self.first_published_at = self.first_published_at or self.published_at
         self.reading_minutes = reading_minutes(self.teaser, self.body)
+        self.character_count = character_count(self.body)
         self.version += 1
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at", "reading_minutes"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at", "reading_minutes", "character_count"}
         super().save(*args, **kwargs)
 
     def _unique_slug(self):

@@ -2,6 +2,9 @@
 
 import json
 
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 PAYWALLED_SELECTOR = ".paywalled-content"
@@ -20,6 +23,7 @@ def news_article(article, request):
             {"@type": "Person", "name": author.name, "url": request.build_absolute_uri(author.get_absolute_url())}
             for author in article.ordered_authors
         ],
+        "publisher": organization(request),
         "isAccessibleForFree": not article.is_gated,
     }
     if article.hero_image:
@@ -27,6 +31,47 @@ def news_article(article, request):
     if article.is_gated:
         data["hasPart"] = {"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": PAYWALLED_SELECTOR}
     return data
+
+
+def organization(request):
+    return {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri(reverse("articles:home")),
+        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo.png")), "width": 600, "height": 60},
+    }
+
+
+def home_page(request):
+    """Organization and WebSite with a search action, for the home page."""
+    site = {
+        "@type": "WebSite",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri(reverse("articles:home")),
+        "inLanguage": "de",
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": request.build_absolute_uri(reverse("articles:search")) + "?q={search_term_string}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return {"@context": "https://schema.org", "@graph": [organization(request), site]}
+
+
+def breadcrumbs(article, request):
+    trail = [
+        (settings.SITE_NAME, reverse("articles:home")),
+        (article.primary_category.name, article.primary_category.get_absolute_url()),
+        (article.title, article.get_absolute_url()),
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": request.build_absolute_uri(path)}
+            for position, (name, path) in enumerate(trail, start=1)
+        ],
+    }
 
 
 def as_script(data):

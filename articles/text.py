@@ -2,6 +2,7 @@
 
 import math
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from django.utils.html import strip_tags
@@ -21,6 +22,11 @@ def german_slugify(text):
 def word_count(*texts):
     """Count the words a reader sees in plain or HTML text."""
     return sum(len(re.findall(r"\w+(?:[-'’]\w+)*", strip_tags(text or ""))) for text in texts)
+
+
+def character_count(html):
+    """Characters of the text a reader sees, spaces included, as VG Wort counts them."""
+    return len(" ".join(unescape(strip_tags(html or "")).split()))
 
 
 def reading_minutes(*texts):

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin import HTTPS_URLS
+
 from .models import Banner
 
 
 @admin.register(Banner)
 class BannerAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["title", "kind", "placement", "audience", "starts_at", "ends_at", "weight", "is_active", "impressions", "clicks"]
     list_filter = ["placement", "audience", "kind", "is_active"]
     list_editable = ["weight", "is_active"]

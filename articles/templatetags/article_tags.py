@@ -3,7 +3,7 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.utils.translation import gettext as _
 
-from articles.structured_data import as_script, news_article
+from articles.structured_data import as_script, breadcrumbs, home_page, news_article
 
 register = template.Library()
 
@@ -25,4 +25,15 @@ def share_links(context, article):
 
 @register.simple_tag(takes_context=True)
 def article_jsonld(context, article):
-    return as_script(news_article(article, context["request"]))
+    request = context["request"]
+    return as_script(news_article(article, request)) + as_script(breadcrumbs(article, request))
+
+
+@register.simple_tag(takes_context=True)
+def home_jsonld(context):
+    return as_script(home_page(context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    return context["request"].build_absolute_uri(path)
