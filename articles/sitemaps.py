@@ -29,7 +29,7 @@ class CategorySitemap(Sitemap):
     changefreq = "hourly"
 
     def items(self):
-        return Category.objects.annotate(latest=Max("articles__updated_at"))
+        return Category.objects.annotate(latest=Max("articles__updated_at")).order_by("position", "name")
 
     def lastmod(self, item):
         return item.latest

@@ -31,6 +31,8 @@ def article_form_data(category, author, **overrides):
         "categories": [],
         "tags": "Energie, Recht",
         "status": Article.Status.DRAFT,
+        "access": "",
+        "preview_paragraphs": "2",
         "published_at_0": "",
         "published_at_1": "",
         "bylines-TOTAL_FORMS": "1",
