@@ -76,9 +76,9 @@ def sitemap_locations(xml):
     return [urlsplit(loc).path for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", xml)]
 
 
-def discover(client, values, limit=400):
-    """All public URLs reachable from the URL patterns, sitemaps and links, as ``client`` sees them."""
-    queue = deque(sorted(pattern_urls(values)))
+def discover(client, values, limit=400, extra=()):
+    """All public URLs reachable from the URL patterns, sitemaps, links and ``extra``, as ``client`` sees them."""
+    queue = deque(sorted(pattern_urls(values) | set(extra)))
     seen = set(queue)
     pages = {}
     while queue and len(pages) < limit:

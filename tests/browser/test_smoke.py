@@ -51,8 +51,11 @@ def test_reader_opens_home_page_and_article(page, live_server, article, screensh
     expect(main.locator(".author-box").get_by_role("link", name="Jonas Becker")).to_be_visible()
     expect(main.get_by_role("heading", name="Diesen Beitrag teilen")).to_be_visible()
     expect(main.locator(".share-bar").get_by_role("link", name="LinkedIn")).to_be_visible()
+    main.get_by_role("button", name="Link kopieren").click()
+    expect(main.get_by_role("button", name="Link kopiert")).to_be_visible()
     screenshot("article")
 
+    page.reload()
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Zum Inhalt springen")).to_be_focused()
 

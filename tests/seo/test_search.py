@@ -119,3 +119,17 @@ def test_query_count_is_constant(client, django_assert_num_queries):
         ArticleFactory(title=f"Energie mehr {i}", tags=["y"])
     with django_assert_num_queries(len(context.captured_queries)):
         client.get("/suche/", {"q": "Energie"})
+
+
+@postgres_only
+def test_search_uses_the_gin_index():
+    from articles.models import Article
+    from articles.search import search
+
+    queryset = search(Article.objects.all(), "Klinik")  # no other filter, so only the search index fits
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "article_search_idx" in plan

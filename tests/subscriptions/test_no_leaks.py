@@ -4,6 +4,8 @@ The crawl finds the site's URLs itself (URL patterns, sitemaps, links on pages),
 so endpoints added later are covered without editing this test.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -55,10 +57,12 @@ def audiences(registered):
 
 def test_marker_reaches_no_one_who_is_not_entitled(site, registered, premium_article):
     for audience, client in audiences(registered).items():
-        pages = discover(client, site)
+        searches = [f"/suche/?{urlencode({'q': words})}" for words in ("geheime Marker-Zahl", "4711", "lautet", "Klinikreform")]
+        pages = discover(client, site, extra=searches)
         pages.update(discover(client, {**site, "slug": ["gibt-es-nicht"], "pk": [999999]}, limit=60))
         assert premium_article.get_absolute_url() in pages, audience
         assert pages[premium_article.get_absolute_url()][0] == 200
+        assert premium_article.title in pages["/suche/?q=Klinikreform"][2]  # found, yet no gated text shown
         assert len(pages) > 20, audience
         leaks = [url for url, (_, _, text) in pages.items() if MARKER in text]
         assert leaks == [], f"{audience} saw the marker on {leaks}"
