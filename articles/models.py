@@ -1,6 +1,7 @@
 import copy
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
@@ -245,6 +246,8 @@ class Article(models.Model):
         help_text=_("Address of the VG Wort Zählmarke; shown once on the full article page."),
     )
     character_count = models.PositiveIntegerField(_("characters"), default=0, editable=False)
+    # Weighted German search vector, kept up to date by a PostgreSQL trigger (migration 0005).
+    search_document = SearchVectorField(null=True, editable=False)
     preview_paragraphs = models.PositiveSmallIntegerField(
         _("public paragraphs"),
         default=2,
@@ -253,7 +256,7 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["pending_changes", "pending_by", "pending_at", "reading_minutes", "character_count"],
+        excluded_fields=["pending_changes", "pending_by", "pending_at", "reading_minutes", "character_count", "search_document"],
         m2m_fields=[categories],
     )
 

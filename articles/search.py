@@ -3,11 +3,12 @@
 On PostgreSQL: German stemming, headline (A) above kicker and teaser (B) above
 body (C), ranked, with snippets highlighted by ts_headline from the text the
 reader may see (title, teaser and, for gated articles, only the public
-preview). The weighted vector is an expression with a GIN index on it (see
-migration 0005). Elsewhere (SQLite for local runs) a plain substring match.
+preview). The weighted vector is stored in ``Article.search_document`` by a
+trigger (migration 0005) and has a GIN index. Elsewhere (SQLite for local
+runs) a plain substring match.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q
 from django.utils.html import escape, strip_tags
@@ -26,15 +27,6 @@ def clean_query(text):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-def search_vector():
-    return (
-        SearchVector("title", weight="A", config=CONFIG)
-        + SearchVector("kicker", weight="B", config=CONFIG)
-        + SearchVector("teaser", weight="B", config=CONFIG)
-        + SearchVector("body", weight="C", config=CONFIG)
-    )
-
-
 def search(queryset, text):
     """``queryset`` narrowed to matches for ``text``, best first."""
     if connection.vendor != "postgresql":
@@ -44,9 +36,8 @@ def search(queryset, text):
         return queryset.order_by("-published_at")
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     return (
-        queryset.annotate(document=search_vector())
-        .filter(document=query)
-        .annotate(rank=SearchRank(F("document"), query))
+        queryset.filter(search_document=query)
+        .annotate(rank=SearchRank(F("search_document"), query))
         .order_by("-rank", "-published_at")
     )
 

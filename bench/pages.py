@@ -82,6 +82,10 @@ def main():
             "tag": reverse("articles:tag", args=["energie"]),
             "author": author.get_absolute_url(),
             "article": article.get_absolute_url(),
+            "search": reverse("articles:search") + "?q=Meldung",
+            "feed (RSS)": reverse("articles:feed_rss"),
+            "sitemap articles": "/sitemap-artikel.xml",
+            "news sitemap": "/sitemap-news.xml",
         }
         client = Client()
         print(f"{connection.vendor}, {args.articles} articles, {args.repeat} requests per page")
