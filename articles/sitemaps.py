@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
@@ -29,7 +29,8 @@ class CategorySitemap(Sitemap):
     changefreq = "hourly"
 
     def items(self):
-        return Category.objects.annotate(latest=Max("articles__updated_at")).order_by("position", "name")
+        latest_live = Article.objects.live().filter(categories=OuterRef("pk")).order_by("-updated_at")
+        return Category.objects.annotate(latest=Subquery(latest_live.values("updated_at")[:1])).order_by("position", "name")
 
     def lastmod(self, item):
         return item.latest

@@ -164,3 +164,15 @@ def test_author_autocomplete(staff_client):
         {"term": "Ayl", "app_label": "articles", "model_name": "byline", "field_name": "author"},
     )
     assert [result["text"] for result in response.json()["results"]] == ["Aylin Demir"]
+
+
+def test_a_file_that_is_not_an_image_is_refused_with_a_message(staff_client, kurzmeldungen):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("bild.png", b"%PDF-1.4 not an image", content_type="image/png")
+    data = article_form_data(kurzmeldungen, AuthorFactory(), hero_image=fake, hero_image_alt="Ein Bild", teaser="Bleibt erhalten")
+    response = staff_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bitte ein gültiges Bild hochladen" in html and "Bleibt erhalten" in html
+    assert not Article.objects.exists()

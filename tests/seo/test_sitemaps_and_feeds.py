@@ -140,3 +140,13 @@ def test_query_counts_stay_constant(client, content, url, kurzmeldungen, magazin
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after) == len(before) <= 8
+
+
+def test_category_lastmod_comes_from_live_articles_only(client, content, magazin):
+    draft = ArticleFactory(title="Späterer Entwurf", status=Article.Status.DRAFT, primary_category=magazin)
+    Article.objects.filter(pk=draft.pk).update(updated_at=timezone.now() + timedelta(days=3))
+    document = xml(client, "/sitemap-rubriken.xml")
+    for url in document.findall("s:url", NS):
+        if url.find("s:loc", NS).text.endswith("/rubrik/magazin/"):
+            lastmod = url.find("s:lastmod", NS).text
+    assert lastmod[:10] != (timezone.localdate() + timedelta(days=3)).isoformat()
