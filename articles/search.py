@@ -4,11 +4,12 @@ On PostgreSQL: German stemming, headline (A) above kicker and teaser (B) above
 body (C), ranked, with snippets highlighted by ts_headline from the text the
 reader may see (title, teaser and, for gated articles, only the public
 preview). The weighted vector is stored in ``Article.search_document`` by a
-trigger (migration 0005) and has a GIN index. Elsewhere (SQLite for local
+trigger (migration 0005) and has a GIN index; a trigram index on titles
+(migration 0007) finds headlines despite typos. Elsewhere (SQLite for local
 runs) a plain substring match.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import F, Q
 from django.utils.html import escape, strip_tags
@@ -28,7 +29,7 @@ def clean_query(text):
 
 
 def search(queryset, text):
-    """``queryset`` narrowed to matches for ``text``, best first."""
+    """``queryset`` narrowed to matches for ``text``, best first; titles forgive typos."""
     if connection.vendor != "postgresql":
         terms = text.split()
         for term in terms:
@@ -36,9 +37,9 @@ def search(queryset, text):
         return queryset.order_by("-published_at")
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     return (
-        queryset.filter(search_document=query)
-        .annotate(rank=SearchRank(F("search_document"), query))
-        .order_by("-rank", "-published_at")
+        queryset.filter(Q(search_document=query) | Q(title__trigram_word_similar=text))
+        .annotate(rank=SearchRank(F("search_document"), query), similarity=TrigramWordSimilarity(text, "title"))
+        .order_by("-rank", "-similarity", "-published_at")
     )
 
 

@@ -133,3 +133,10 @@ def test_search_uses_the_gin_index():
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "article_search_idx" in plan
+
+
+@postgres_only
+def test_typos_in_titles_are_forgiven(client):
+    ArticleFactory(title="Krankenhausreform im Bundesrat")
+    ArticleFactory(title="Etwas ganz anderes")
+    assert results(client, q="Krankenhausrefrom")[0] == ["Krankenhausreform im Bundesrat"]
