@@ -15,7 +15,6 @@ from django.db.models import F, Q
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from .models import Article
 
 MAX_QUERY_LENGTH = 200
 CONFIG = "german"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles.models import Article
 from editorial import actions
 from editorial.models import Transition
-from tests.factories import ArticleFactory, png_file
+from tests.factories import png_file
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status

@@ -213,7 +213,7 @@ class TestQueueAndCounts:
         client.force_login(editor)
         html = client.get(reverse("admin:index")).content.decode()
         scheduled_today = 1 if later_today > timezone.now() else 0
-        assert f"<strong>1</strong>in Prüfung" in html
+        assert "<strong>1</strong>in Prüfung" in html
         assert f"<strong>{scheduled_today}</strong>heute geplant" in html
         assert "<strong>1</strong>zur Überarbeitung zurück" in html
 
