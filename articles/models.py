@@ -12,6 +12,8 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from newsroom.validators import validate_image_size
+
 from .fields import SanitizedHTMLField
 from .text import character_count, german_slugify, html_preview, reading_minutes
 
@@ -58,7 +60,7 @@ class Author(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     bio = models.TextField(_("short bio"), blank=True, help_text=_("Two or three sentences for the author box."))
-    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True, validators=[validate_image_size])
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("staff account"),
@@ -161,7 +163,9 @@ class Article(models.Model):
     )
     teaser = models.TextField(_("teaser"), help_text=_("Two or three sentences that make readers want to read on."))
     body = SanitizedHTMLField(_("body"), blank=True)
-    hero_image = models.ImageField(_("image"), upload_to="articles/%Y/%m/", blank=True)
+    hero_image = models.ImageField(
+        _("image"), upload_to="articles/%Y/%m/", blank=True, validators=[validate_image_size]
+    )
     hero_image_alt = models.CharField(
         _("alternative text"),
         max_length=250,

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.validators import validate_image_size
+
 
 class BannerQuerySet(models.QuerySet):
     def running(self, now=None):
@@ -35,7 +37,7 @@ class Banner(models.Model):
 
     title = models.CharField(_("title"), max_length=120)
     text = models.CharField(_("text"), max_length=300, blank=True)
-    image = models.ImageField(_("image"), upload_to="banners/", blank=True)
+    image = models.ImageField(_("image"), upload_to="banners/", blank=True, validators=[validate_image_size])
     target_url = models.URLField(_("target address"), help_text=_("Where a click leads. Only this address is ever used."))
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.PROMO,

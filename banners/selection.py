@@ -4,6 +4,8 @@ import random
 
 from django.db.models import F
 
+from subscriptions.access import reader_for
+
 from .models import Banner
 
 
@@ -17,8 +19,6 @@ class BannerSlots:
 
     def candidates(self):
         if self._candidates is None:
-            from subscriptions.access import reader_for
-
             reader = reader_for(self.request)
             self._candidates = [banner for banner in Banner.objects.running() if banner.shown_to(reader)]
         return self._candidates

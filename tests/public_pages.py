@@ -1,19 +1,28 @@
 """The public pages on which an article can appear, for visibility tests."""
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 
 
 def listing_pages_for(article):
-    pages = [reverse("articles:home")]
-    pages += [category.get_absolute_url() for category in article.categories.all()]
-    pages += [byline.author.get_absolute_url() for byline in article.bylines.all()]
-    pages += [reverse("articles:tag", args=[tag.slug]) for tag in article.tags.all()]
+    """Every public listing that could carry ``article``: pages, feeds, sitemaps and search."""
+    tags = list(article.tags.all())
+    pages = [reverse("articles:home"), reverse("articles:feed_rss"), reverse("articles:feed_atom")]
+    for category in article.categories.all():
+        pages += [category.get_absolute_url(), reverse("articles:category_feed_rss", args=[category.slug])]
+    for byline in article.bylines.all():
+        pages += [byline.author.get_absolute_url(), reverse("articles:author_feed_atom", args=[byline.author.slug])]
+    for tag in tags:
+        pages += [reverse("articles:tag", args=[tag.slug]), reverse("articles:tag_feed_rss", args=[tag.slug])]
+    pages += ["/sitemap-artikel.xml", "/sitemap-news.xml", reverse("articles:search") + "?" + urlencode({"q": article.title})]
     return pages
 
 
 def pages_showing(client, article):
-    """Which public pages show the article's headline (its own page included)."""
-    found = [url for url in listing_pages_for(article) if article.title in client.get(url).content.decode()]
-    if client.get(article.get_absolute_url()).status_code == 200:
-        found.append(article.get_absolute_url())
+    """Which public pages link to the article (its own page included, when it answers)."""
+    path = article.get_absolute_url()
+    found = [url for url in listing_pages_for(article) if path in client.get(url).content.decode()]
+    if client.get(path).status_code == 200:
+        found.append(path)
     return found

@@ -176,3 +176,14 @@ def test_a_file_that_is_not_an_image_is_refused_with_a_message(staff_client, kur
     html = response.content.decode()
     assert "Bitte ein gültiges Bild hochladen" in html and "Bleibt erhalten" in html
     assert not Article.objects.exists()
+
+
+def test_oversized_images_are_refused_with_a_message(staff_client, kurzmeldungen, monkeypatch):
+    from newsroom import validators
+
+    monkeypatch.setattr(validators, "MAX_IMAGE_MEGABYTES", 0)  # any real image is "too large" now
+    data = article_form_data(kurzmeldungen, AuthorFactory(), hero_image=png_file(), hero_image_alt="Ein Bild")
+    response = staff_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "Das Bild ist größer als 0 MB" in response.content.decode()
+    assert not Article.objects.exists()

@@ -4,17 +4,21 @@ from articles.models import Article
 from tests.factories import ArticleFactory
 
 
-@pytest.fixture
-def own_draft(reporter, kurzmeldungen):
-    """A complete draft by the reporter, ready to be submitted and published."""
+def draft_by(user, title, category):
+    """A complete draft written by ``user``, ready to be submitted and published."""
     return ArticleFactory(
-        title="Entwurf der Autorin",
+        title=title,
         status=Article.Status.DRAFT,
         published_at=None,
-        created_by=reporter,
-        authors=[reporter.author_profile],
-        primary_category=kurzmeldungen,
+        created_by=user,
+        authors=[user.author_profile],
+        primary_category=category,
     )
+
+
+@pytest.fixture
+def own_draft(reporter, kurzmeldungen):
+    return draft_by(reporter, "Entwurf der Autorin", kurzmeldungen)
 
 
 @pytest.fixture
@@ -28,14 +32,7 @@ def in_review(own_draft, reporter):
 
 @pytest.fixture
 def others_draft(other_reporter, kurzmeldungen):
-    return ArticleFactory(
-        title="Entwurf des Kollegen",
-        status=Article.Status.DRAFT,
-        published_at=None,
-        created_by=other_reporter,
-        authors=[other_reporter.author_profile],
-        primary_category=kurzmeldungen,
-    )
+    return draft_by(other_reporter, "Entwurf des Kollegen", kurzmeldungen)
 
 
 @pytest.fixture

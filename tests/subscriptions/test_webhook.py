@@ -6,6 +6,9 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from subscriptions.models import Subscription, WebhookEvent
 from subscriptions.webhooks import sign
@@ -113,10 +116,6 @@ def test_missing_headers_and_get_requests(client, plan):
 def test_disabled_without_secret(client, plan, settings):
     settings.SUBSCRIPTION_WEBHOOK_SECRET = ""
     assert post(client, event(), secret="").status_code == 404
-
-
-from hypothesis import HealthCheck, given, settings as hypothesis_settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @hypothesis_settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
