@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponseRedirect
@@ -187,6 +188,18 @@ class WorkflowAdminMixin:
                 instance.created_by = request.user
         super().save_formset(request, form, formset, change)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A workflow button the user may not press refuses the whole request: nothing is saved."""
+        step = request.POST.get("_workflow") if request.method == "POST" else None
+        article = self.get_object(request, unquote(object_id)) if step and object_id else None
+        if step and (step not in ACTION_LABELS or article is None):
+            messages.error(request, _("Unknown workflow step."))
+            return HttpResponseRedirect(request.path)
+        if article is not None and step not in actions.available_actions(request.user, article):
+            messages.error(request, _("You are not allowed to do this."))
+            return HttpResponseRedirect(request.path)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def response_add(self, request, obj, post_url_continue=None):
         return self.run_workflow_step(request, obj) or super().response_add(request, obj, post_url_continue)
 
@@ -207,18 +220,15 @@ class WorkflowAdminMixin:
             "approve": lambda: actions.approve_changes(obj, by=request.user),
             "reject": lambda: actions.reject_changes(obj, by=request.user, comment=comment),
         }
-        if step not in steps:
-            messages.error(request, _("Unknown workflow step."))
+        try:
+            transition = steps[step]()
+        except PermissionDenied:
+            messages.error(request, _("You are not allowed to do this."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
         else:
-            try:
-                transition = steps[step]()
-            except PermissionDenied:
-                messages.error(request, _("You are not allowed to do this."))
-            except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
-            else:
-                messages.success(request, _("Done: %(action)s.") % {"action": transition.get_action_display()})
+            messages.success(request, _("Done: %(action)s.") % {"action": transition.get_action_display()})
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
     # Bulk actions -------------------------------------------------------------

@@ -83,8 +83,10 @@ class TestButtons:
 class TestCraftedRequests:
     def test_reporter_cannot_publish_by_posting_the_button_value(self, client, reporter, own_draft):
         client.force_login(reporter)
-        response = client.post(change_url(own_draft), change_form_data(own_draft, _workflow="publish"))
-        assert refreshed(own_draft).status == Status.DRAFT
+        before = refreshed(own_draft)
+        response = client.post(change_url(own_draft), change_form_data(own_draft, _workflow="publish", title="Heimlich geändert"))
+        after = refreshed(own_draft)
+        assert (after.status, after.title, after.version) == (Status.DRAFT, before.title, before.version)
         assert "Dazu sind Sie nicht berechtigt." in messages_of(response)
         assert not Transition.objects.filter(action=Transition.Action.PUBLISH).exists()
 
@@ -130,8 +132,8 @@ class TestCraftedRequests:
 
     def test_unknown_workflow_step_changes_nothing(self, client, editor, own_draft):
         client.force_login(editor)
-        response = client.post(change_url(own_draft), change_form_data(own_draft, _workflow="delete_everything"))
-        assert refreshed(own_draft).status == Status.DRAFT
+        response = client.post(change_url(own_draft), change_form_data(own_draft, _workflow="delete_everything", title="Neu"))
+        assert refreshed(own_draft).status == Status.DRAFT and refreshed(own_draft).title == "Entwurf der Autorin"
         assert "Unbekannter Arbeitsschritt." in messages_of(response)
 
     def test_readers_get_nothing(self, client, reader, own_draft):
