@@ -12,10 +12,9 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from newsroom.validators import validate_image_size
-
 from .fields import SanitizedHTMLField
 from .text import character_count, german_slugify, html_preview, reading_minutes
+from .validators import validate_image_size
 
 
 class Access(models.TextChoices):
@@ -52,7 +51,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:category", args=[self.slug])
+        return reverse("website:category", args=[self.slug])
 
 
 class Author(models.Model):
@@ -84,7 +83,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", args=[self.slug])
+        return reverse("website:author", args=[self.slug])
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -317,7 +316,7 @@ class Article(models.Model):
         return preview
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.pk, self.slug])
+        return reverse("website:detail", args=[self.pk, self.slug])
 
     @property
     def effective_access(self):
@@ -340,16 +339,13 @@ class Article(models.Model):
             )
 
     def save(self, *args, **kwargs):
+        """Fill the derived fields only; status, times and version belong to editorial.actions."""
         if not self.slug:
             self.slug = self._unique_slug()
-        if self.status == self.Status.PUBLISHED:
-            self.published_at = self.published_at or timezone.now()
-            self.first_published_at = self.first_published_at or self.published_at
         self.reading_minutes = reading_minutes(self.teaser, self.body)
         self.character_count = character_count(self.body)
-        self.version += 1
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at", "reading_minutes", "character_count"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "slug", "updated_at", "reading_minutes", "character_count"}
         super().save(*args, **kwargs)
 
     def _unique_slug(self):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.admin import HTTPS_URLS
+from articles.admin import HTTPS_URLS
 
 from .models import Banner
 

@@ -1,5 +1,8 @@
+from .counters import count_impressions
+
+
 class BannerImpressionsMiddleware:
-    """Counts the banners a page showed, with one update after it was rendered."""
+    """Counts the banners a page showed, once it rendered; in the cache, never in the database."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -8,5 +11,5 @@ class BannerImpressionsMiddleware:
         response = self.get_response(request)
         slots = getattr(request, "banner_slots", None)
         if slots is not None and response.status_code == 200:
-            slots.record_impressions()
+            count_impressions(slots.shown_ids())
         return response

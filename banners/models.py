@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.validators import validate_image_size
+from articles.validators import validate_image_size
 
 
 class BannerQuerySet(models.QuerySet):

@@ -1,25 +1,25 @@
-"""Which banners a reader sees on a page, and counting what was shown."""
+"""Which banners a reader sees on a page."""
 
 import random
-
-from django.db.models import F
-
-from subscriptions.access import reader_for
 
 from .models import Banner
 
 
 class BannerSlots:
-    """The banners of one page view: one query for all places, one update for all impressions."""
+    """The banners of one page view, chosen from one query for all places.
 
-    def __init__(self, request):
-        self.request = request
+    ``reader`` is a callable returning the reader (see subscriptions.access),
+    so a page that shows no banner never asks who the reader is.
+    """
+
+    def __init__(self, reader):
+        self.reader = reader
         self._candidates = None
         self.shown = {}
 
     def candidates(self):
         if self._candidates is None:
-            reader = reader_for(self.request)
+            reader = self.reader()
             self._candidates = [banner for banner in Banner.objects.running() if banner.shown_to(reader)]
         return self._candidates
 
@@ -29,7 +29,5 @@ class BannerSlots:
             self.shown[placement] = random.choices(eligible, weights=[b.weight for b in eligible])[0] if eligible else None
         return self.shown[placement]
 
-    def record_impressions(self):
-        ids = [banner.pk for banner in self.shown.values() if banner is not None]
-        if ids:
-            Banner.objects.filter(pk__in=ids).update(impressions=F("impressions") + 1)
+    def shown_ids(self):
+        return [banner.pk for banner in self.shown.values() if banner is not None]

@@ -76,14 +76,14 @@ def main():
     try:
         article, author = populate(args.articles)
         pages = {
-            "home": reverse("articles:home"),
-            "category": reverse("articles:category", args=["kurzmeldungen"]),
-            "category p.10": reverse("articles:category", args=["kurzmeldungen"]) + "?page=10",
-            "tag": reverse("articles:tag", args=["energie"]),
+            "home": reverse("website:home"),
+            "category": reverse("website:category", args=["kurzmeldungen"]),
+            "category p.10": reverse("website:category", args=["kurzmeldungen"]) + "?page=10",
+            "tag": reverse("website:tag", args=["energie"]),
             "author": author.get_absolute_url(),
             "article": article.get_absolute_url(),
-            "search": reverse("articles:search") + "?q=Meldung",
-            "feed (RSS)": reverse("articles:feed_rss"),
+            "search": reverse("website:search") + "?q=Meldung",
+            "feed (RSS)": reverse("website:feed_rss"),
             "sitemap articles": "/sitemap-artikel.xml",
             "news sitemap": "/sitemap-news.xml",
         }

@@ -1,7 +1,9 @@
-"""The editorial workflow as named actions.
+"""The editorial workflow as named actions: the only code that writes articles.
 
 Each action checks the permission, validates, saves atomically and records a
-Transition; views and admin actions only call these. Permissions:
+Transition; the admin, bulk actions and the demo content only call these.
+``STEPS`` at the end declares the workflow buttons once; the admin derives its
+buttons, dispatch and bulk actions from it. Permissions:
 
 - reporters (``articles.change_article``) edit their own drafts and returned
   articles and submit them; after publication they may only propose
@@ -10,17 +12,26 @@ Transition; views and admin actions only call these. Permissions:
   edit everything and publish, schedule, unpublish and return articles.
 """
 
+from dataclasses import dataclass
+from typing import Callable
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.models import Article
 
 from .models import Transition
 
 Status = Article.Status
+Action = Transition.Action
 EDITABLE_BY_REPORTER = {Status.DRAFT, Status.RETURNED}
+PUBLISHABLE = {Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.UNPUBLISHED}
+# Written by the workflow steps only, never by a plain edit.
+WORKFLOW_FIELDS = {"status", "first_published_at", "version", "pending_changes", "pending_by", "pending_at", "created_by"}
+SCHEDULING_FIELDS = {"published_at", "expires_at"}
 
 
 def can_publish(user):
@@ -50,23 +61,20 @@ def can_submit(user, article):
     return article.status in EDITABLE_BY_REPORTER and can_edit(user, article)
 
 
-def available_actions(user, article):
-    """The transitions ``user`` may perform on ``article`` now, by name."""
-    if article.pk is None:
-        return []
-    actions = []
-    if can_submit(user, article):
-        actions.append("submit")
-    if can_publish(user):
-        if article.status in {Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.UNPUBLISHED}:
-            actions.append("publish")
-        if article.status == Status.IN_REVIEW:
-            actions.append("return")
-        if article.status == Status.PUBLISHED:
-            actions.append("unpublish")
-        if article.pending_changes is not None:
-            actions += ["approve", "reject"]
-    return actions
+def can_publish_now(user, article):
+    return can_publish(user) and article.status in PUBLISHABLE
+
+
+def can_return(user, article):
+    return can_publish(user) and article.status == Status.IN_REVIEW
+
+
+def can_unpublish(user, article):
+    return can_publish(user) and article.status == Status.PUBLISHED
+
+
+def can_review_corrections(user, article):
+    return can_publish(user) and article.pending_changes is not None
 
 
 def publication_problems(article):
@@ -107,6 +115,8 @@ def _record(article, action, from_status, by, comment=""):
 
 
 def _save(article, by):
+    """Every write to an article: a new version, attributed to ``by`` in the history."""
+    article.version += 1
     article._history_user = by
     article.save()
 
@@ -117,17 +127,55 @@ def _locked(article):
 
 
 @transaction.atomic
-def submit(article, *, by):
+def edit(article, changes, *, by):
+    """Save a plain edit of ``article`` (field name → new value), or create it when it is new.
+
+    The same permission check and log as the workflow buttons. A reporter's
+    edit to their own published article becomes proposed corrections. Returns
+    the Transition, or None when nothing changed.
+    """
+    changes = dict(changes)
+    if forbidden := set(changes) & WORKFLOW_FIELDS:
+        raise ValidationError(
+            _("These fields change only through the workflow: %(fields)s") % {"fields": ", ".join(sorted(forbidden))},
+            code="workflow_field",
+        )
+    if set(changes) & SCHEDULING_FIELDS:
+        _require(can_publish(by))
+    if article.pk is None:
+        _require(by.has_perm("articles.add_article"))
+        for field, value in changes.items():
+            setattr(article, field, value)
+        _require(article.status == Status.DRAFT)
+        _require(can_publish(by) or not (article.published_at or article.expires_at))
+        article.created_by = by
+        _save(article, by)
+        return _record(article, Action.CREATE, article.status, by)
+    locked = _locked(article)
+    if not can_edit(by, locked):
+        _require(can_propose_changes(by, locked))
+        return propose_changes(locked, changes, by=by) if changes else None
+    if not changes:
+        return None
+    for field, value in changes.items():
+        setattr(locked, field, value)
+    _save(locked, by)
+    article.version = locked.version
+    return _record(locked, Action.EDIT, locked.status, by)
+
+
+@transaction.atomic
+def submit(article, *, by, comment=""):
     article = _locked(article)
     _require(can_submit(by, article))
     from_status = article.status
     article.status = Status.IN_REVIEW
     _save(article, by)
-    return _record(article, Transition.Action.SUBMIT, from_status, by)
+    return _record(article, Action.SUBMIT, from_status, by, comment)
 
 
 @transaction.atomic
-def return_for_changes(article, *, by, comment):
+def return_for_changes(article, *, by, comment=""):
     article = _locked(article)
     _require(can_publish(by))
     _require_status(article, Status.IN_REVIEW)
@@ -135,15 +183,15 @@ def return_for_changes(article, *, by, comment):
         raise ValidationError(_("Please tell the author what to change."), code="comment_required")
     article.status = Status.RETURNED
     _save(article, by)
-    return _record(article, Transition.Action.RETURN, Status.IN_REVIEW, by, comment)
+    return _record(article, Action.RETURN, Status.IN_REVIEW, by, comment)
 
 
 @transaction.atomic
-def publish(article, *, by, at=None):
+def publish(article, *, by, comment="", at=None):
     """Publish now, or schedule for ``at``; readers see it from that time on without any job running."""
     article = _locked(article)
     _require(can_publish(by))
-    _require_status(article, Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.UNPUBLISHED)
+    _require_status(article, *PUBLISHABLE)
     if problems := publication_problems(article):
         raise ValidationError(problems, code="incomplete")
     at = at or article.published_at or timezone.now()
@@ -152,9 +200,10 @@ def publish(article, *, by, at=None):
     from_status = article.status
     article.status = Status.PUBLISHED
     article.published_at = at
+    article.first_published_at = article.first_published_at or at
     _save(article, by)
-    action = Transition.Action.SCHEDULE if at > timezone.now() else Transition.Action.PUBLISH
-    return _record(article, action, from_status, by)
+    action = Action.SCHEDULE if at > timezone.now() else Action.PUBLISH
+    return _record(article, action, from_status, by, comment)
 
 
 @transaction.atomic
@@ -164,7 +213,7 @@ def unpublish(article, *, by, comment=""):
     _require_status(article, Status.PUBLISHED)
     article.status = Status.UNPUBLISHED
     _save(article, by)
-    return _record(article, Transition.Action.UNPUBLISH, Status.PUBLISHED, by, comment)
+    return _record(article, Action.UNPUBLISH, Status.PUBLISHED, by, comment)
 
 
 @transaction.atomic
@@ -185,11 +234,11 @@ def propose_changes(article, changes, *, by):
     Article.objects.filter(pk=locked.pk).update(
         pending_changes=locked.pending_changes, pending_by=by, pending_at=locked.pending_at
     )
-    return _record(locked, Transition.Action.PROPOSE, locked.status, by)
+    return _record(locked, Action.PROPOSE, locked.status, by)
 
 
 @transaction.atomic
-def approve_changes(article, *, by):
+def approve_changes(article, *, by, comment=""):
     article = _locked(article)
     _require(can_publish(by))
     if article.pending_changes is None:
@@ -199,8 +248,9 @@ def approve_changes(article, *, by):
     proposer = article.pending_by
     article.pending_changes = article.pending_by = article.pending_at = None
     _save(article, by)
-    comment = _("Corrections by %(name)s") % {"name": proposer.get_username()} if proposer else ""
-    return _record(article, Transition.Action.APPROVE, article.status, by, comment)
+    if not comment and proposer:
+        comment = _("Corrections by %(name)s") % {"name": proposer.get_username()}
+    return _record(article, Action.APPROVE, article.status, by, comment)
 
 
 @transaction.atomic
@@ -211,7 +261,7 @@ def reject_changes(article, *, by, comment=""):
         raise ValidationError(_("There are no proposed corrections."), code="nothing_pending")
     Article.objects.filter(pk=article.pk).update(pending_changes=None, pending_by=None, pending_at=None)
     article.pending_changes = article.pending_by = article.pending_at = None
-    return _record(article, Transition.Action.REJECT, article.status, by, comment)
+    return _record(article, Action.REJECT, article.status, by, comment)
 
 
 @transaction.atomic
@@ -227,6 +277,44 @@ def restore_version(article, historical_record, *, by):
     if categories:
         article.categories.set(categories)
     return _record(
-        article, Transition.Action.RESTORE, article.status, by,
+        article, Action.RESTORE, article.status, by,
         _("Version of %(date)s") % {"date": timezone.localtime(historical_record.history_date).strftime("%d.%m.%Y %H:%M")},
     )
+
+
+@dataclass(frozen=True)
+class Step:
+    """A workflow button: its log entry (name and log label), button label, who may press it, what it runs."""
+
+    action: Action
+    label: str
+    allowed: Callable
+    run: Callable
+    needs_comment: bool = False
+    bulk_label: str = ""
+
+    @property
+    def name(self):
+        return self.action.value
+
+
+STEPS = {
+    step.name: step
+    for step in [
+        Step(Action.SUBMIT, gettext_lazy("Submit for review"), can_submit, submit),
+        Step(Action.PUBLISH, gettext_lazy("Publish / schedule"), can_publish_now, publish,
+             bulk_label=gettext_lazy("Publish selected articles")),
+        Step(Action.RETURN, gettext_lazy("Return to author"), can_return, return_for_changes, needs_comment=True),
+        Step(Action.UNPUBLISH, gettext_lazy("Unpublish"), can_unpublish, unpublish,
+             bulk_label=gettext_lazy("Unpublish selected articles")),
+        Step(Action.APPROVE, gettext_lazy("Accept corrections"), can_review_corrections, approve_changes),
+        Step(Action.REJECT, gettext_lazy("Reject corrections"), can_review_corrections, reject_changes),
+    ]
+}
+
+
+def available_steps(user, article):
+    """The workflow buttons ``user`` may press on ``article`` now."""
+    if article.pk is None:
+        return []
+    return [step for step in STEPS.values() if step.allowed(user, article)]

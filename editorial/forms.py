@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article
+from articles.models import Article, Category
 
 
 CONFLICT_FIELDS = [*Article.CORRECTABLE_FIELDS, "slug", "status", "published_at", "expires_at", "primary_category_id"]
@@ -51,3 +51,32 @@ class VersionCheckMixin(forms.Form):
             message += " " + _("Changed: %(fields)s.") % {"fields": ", ".join(changed)}
         message += " " + _("Your input is kept below. Compare it with the current version, then save again.")
         raise ValidationError(message, code="edit_conflict")
+
+
+class ArticleAdminForm(VersionCheckMixin, forms.ModelForm):
+    workflow_comment = forms.CharField(
+        label=_("comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Goes with the workflow button you press, e.g. what the author should change."),
+    )
+
+    class Meta:
+        model = Article
+        fields = []  # the admin passes its fieldsets' fields (with HTTPS_URLS) when it builds the form
+        widgets = {"categories": forms.CheckboxSelectMultiple}
+
+    def clean(self):
+        """Make sure the primary category is always one of the article's categories."""
+        cleaned_data = super().clean()
+        self.check_version()
+        primary = cleaned_data.get("primary_category")
+        categories = cleaned_data.get("categories")
+        if primary is not None and categories is not None and primary not in categories:
+            cleaned_data["categories"] = categories | Category.objects.filter(pk=primary.pk)
+        return cleaned_data
+
+    def model_changes(self):
+        """The article's own fields this form changed, by name, as set on the instance."""
+        fields = {field.name for field in Article._meta.concrete_fields}
+        return {name: getattr(self.instance, name) for name in self.changed_data if name in fields}

@@ -16,6 +16,10 @@ class Transition(models.Model):
     """One step in an article's workflow: who did what, when, and why."""
 
     class Action(models.TextChoices):
+        """The log's vocabulary; the buttons among these are declared in ``editorial.actions.STEPS``."""
+
+        CREATE = "create", _("created")
+        EDIT = "edit", _("edited")
         SUBMIT = "submit", _("submitted for review")
         RETURN = "return", _("returned for changes")
         PUBLISH = "publish", _("published")

@@ -5,14 +5,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from articles.models import Article
-from subscriptions.access import Entitlement
+from subscriptions.access import Entitlement, Reason
 
 from .models import SHARE_LINK_SALT, ShareLink
 
 
 def render_preview(request, article, **context):
     """The real article template, marked as a preview, never cached, never indexed."""
-    full_text = Entitlement(True, "editor")
+    full_text = Entitlement(True, Reason.EDITOR)
     response = render(
         request,
         "articles/article_detail.html",

@@ -58,12 +58,16 @@ INSTALLED_APPS = [
     "simple_history",
     "django_prose_editor",
     "csp",
+    # The project's apps, bottom layer first (see [tool.importlinter] in pyproject.toml).
     "articles",
-    "editorial",
     "subscriptions",
+    "editorial",
     "banners",
     "accounts",
     "pages",
+    "website",
+    "demo",
+    "newsroom",
 ]
 
 MIDDLEWARE = [
@@ -94,8 +98,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pages.context_processors.site",
-                "articles.context_processors.navigation",
-                "banners.context_processors.banner_slots",
+                "website.context_processors.navigation",
+                "website.context_processors.banner_slots",
             ],
         },
     },
@@ -227,4 +231,4 @@ SUBSCRIPTION_WEBHOOK_SECRET = os.environ.get("SUBSCRIPTION_WEBHOOK_SECRET", "")
 SUBSCRIPTION_WEBHOOK_TOLERANCE = env_int("SUBSCRIPTION_WEBHOOK_TOLERANCE", 300)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:account"
-LOGOUT_REDIRECT_URL = "articles:home"
+LOGOUT_REDIRECT_URL = "website:home"

@@ -6,8 +6,8 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
-from articles import seo_views
-from articles.sitemaps import SITEMAPS
+from website import seo_views
+from website.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Newsroom editorial system")
 admin.site.site_title = _("Newsroom")
@@ -27,7 +27,7 @@ urlpatterns = [
     path("", include("subscriptions.urls")),
     path("", include("banners.urls")),
     path("konto/", include("accounts.urls")),
-    path("", include("articles.urls")),
+    path("", include("website.urls")),
 ]
 
 if settings.SERVE_MEDIA:

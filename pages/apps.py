@@ -8,6 +8,3 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "pages"
     verbose_name = _("Site pages")
-
-    def ready(self):
-        import newsroom.security  # noqa: F401  (registers the SECRET_KEY deploy check)

@@ -2,8 +2,9 @@
 
 ``entitlement(reader, article)`` is the only place that decides whether a
 reader gets an article's full text; every output that carries body text asks
-it. ``open_article`` is what the article page calls: the same decision, plus
-counting a metered read.
+it, and it writes nothing. ``open_article`` is what the article page calls:
+the same decision, plus the two writes a read may cause: taking a seat on an
+institutional licence and counting a metered read.
 """
 
 import ipaddress
@@ -11,12 +12,29 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Access
 
 from .models import Licence, MeteredRead
+from .services import claim_seat
+
+
+class Reason(models.TextChoices):
+    """Why a reader gets an article's full text, or what they need to get it."""
+
+    FREE = "free", _("free article")
+    EDITOR = "editor", _("editorial staff")
+    REGISTERED = "registered", _("registered reader")
+    SUBSCRIBER = "subscriber", _("subscriber")
+    LICENCE_SEAT = "licence_seat", _("free seat on the organisation's licence")
+    ALREADY_READ = "already_read", _("already read this month through the meter")
+    METER = "meter", _("free monthly quota")
+    LOGIN = "login", _("needs to log in")
+    SUBSCRIPTION = "subscription", _("needs a subscription")
 
 
 @dataclass
@@ -26,6 +44,8 @@ class Reader:
     user: object = None
     subscription: object = None
     licence: object = None
+    # A licence for the reader's e-mail domain with a seat free for them; taken on the first gated read.
+    seat_offer: object = None
     is_editor: bool = False
     meter_used: int | None = field(default=None, repr=False)
 
@@ -52,12 +72,26 @@ class Reader:
 @dataclass(frozen=True)
 class Entitlement:
     full: bool
-    reason: str  # free, editor, registered, subscriber, already_read, meter, login, subscription
+    reason: Reason
     meter_left: int = 0
 
     @property
     def via_meter(self):
-        return self.reason == "meter"
+        """This read is being counted against the monthly quota now."""
+        return self.reason == Reason.METER
+
+    @property
+    def from_meter(self):
+        """The reader reads this article on their monthly quota (now or earlier this month)."""
+        return self.reason in {Reason.METER, Reason.ALREADY_READ}
+
+    @property
+    def needs_login(self):
+        return self.reason == Reason.LOGIN
+
+    @property
+    def needs_subscription(self):
+        return self.reason == Reason.SUBSCRIPTION
 
 
 def current_month():
@@ -83,87 +117,95 @@ def client_address(request):
     return address
 
 
-def licence_for(user, address):
-    """A valid institutional licence covering this network or this reader's e-mail domain."""
+def licences_for(user, address):
+    """(licence the reader uses now, licence with a free seat for their e-mail domain); reads only."""
     licences = list(Licence.objects.valid())
     if address is not None:
         for licence in licences:
             if licence.covers_address(address):
-                return licence
+                return licence, None
     if user is None or "@" not in (user.email or ""):
-        return None
+        return None, None
     domain = user.email.rsplit("@", 1)[1].lower()
-    for licence in licences:
-        if domain in licence.domains and claim_seat(licence, user):
-            return licence
-    return None
-
-
-def claim_seat(licence, user):
-    """A seat for ``user`` on ``licence``, if they have one or one is free; seats are counted under a lock."""
-    if licence.seats.filter(pk=user.pk).exists():
-        return True
-    with transaction.atomic():
-        locked = Licence.objects.select_for_update().get(pk=licence.pk)
-        if locked.seats.count() >= locked.seat_limit:
-            return False
-        locked.seats.add(user)
-    return True
+    matching = [licence for licence in licences if domain in licence.domains]
+    if not matching:
+        return None, None
+    held = set(user.licences.filter(pk__in=[licence.pk for licence in matching]).values_list("pk", flat=True))
+    for licence in matching:
+        if licence.pk in held:
+            return licence, None
+    offers = Licence.objects.filter(pk__in=[licence.pk for licence in matching]).annotate(used=Count("seats"))
+    return None, next((licence for licence in offers if licence.used < licence.seat_limit), None)
 
 
 def reader_for(request):
     """The Reader behind ``request``, worked out once per request."""
     if not hasattr(request, "_reader"):
         user = request.user if request.user.is_authenticated else None
+        licence, seat_offer = licences_for(user, client_address(request))
         request._reader = Reader(
             user=user,
             subscription=user.subscriptions.active().select_related("plan").first() if user else None,
-            licence=licence_for(user, client_address(request)),
+            licence=licence,
+            seat_offer=seat_offer,
             is_editor=bool(user and user.is_staff and user.has_perm("articles.change_article")),
         )
     return request._reader
 
 
 def entitlement(reader, article):
-    """Whether ``reader`` may read ``article`` in full, and why (not)."""
+    """Whether ``reader`` may read ``article`` in full, and why (not). Writes nothing."""
     access = article.effective_access
     if access == Access.FREE:
-        return Entitlement(True, "free")
+        return Entitlement(True, Reason.FREE)
     if reader.is_editor:
-        return Entitlement(True, "editor")
+        return Entitlement(True, Reason.EDITOR)
     if access == Access.REGISTERED:
-        return Entitlement(True, "registered") if reader.is_registered else Entitlement(False, "login")
+        return Entitlement(True, Reason.REGISTERED) if reader.is_registered else Entitlement(False, Reason.LOGIN)
     if reader.is_subscriber:
-        return Entitlement(True, "subscriber")
+        return Entitlement(True, Reason.SUBSCRIBER)
+    if reader.seat_offer is not None:
+        return Entitlement(True, Reason.LICENCE_SEAT)
     if not reader.is_registered:
-        return Entitlement(False, "login")
+        return Entitlement(False, Reason.LOGIN)
     if reader.meter_limit > 0:
         if MeteredRead.objects.filter(reader=reader.user, article=article, month=current_month()).exists():
-            return Entitlement(True, "already_read", reader.meter_left())
+            return Entitlement(True, Reason.ALREADY_READ, reader.meter_left())
         left = reader.meter_left()
         if left > 0:
-            return Entitlement(True, "meter", left)
-    return Entitlement(False, "subscription", reader.meter_left())
+            return Entitlement(True, Reason.METER, left)
+    return Entitlement(False, Reason.SUBSCRIPTION, reader.meter_left())
 
 
 def open_article(reader, article):
-    """The article page's decision: ``entitlement``, and a metered read counted once, even under concurrency."""
+    """The article page's decision: ``entitlement``, taking a licence seat or counting a metered read where it says so."""
     decision = entitlement(reader, article)
+    if decision.reason == Reason.LICENCE_SEAT:
+        offer, reader.seat_offer = reader.seat_offer, None
+        if claim_seat(offer, reader.user):
+            reader.licence = offer
+            return Entitlement(True, Reason.SUBSCRIBER)
+        decision = entitlement(reader, article)
     if not decision.via_meter:
         return decision
+    return _count_metered_read(reader, article)
+
+
+def _count_metered_read(reader, article):
+    """A metered read counted once, even under concurrency."""
     month = current_month()
     with transaction.atomic():
         # One lock per reader serialises their concurrent requests, so the quota holds.
         get_user_model().objects.select_for_update().filter(pk=reader.user.pk).exists()
         used = MeteredRead.objects.filter(reader=reader.user, month=month).count()
         if MeteredRead.objects.filter(reader=reader.user, article=article, month=month).exists():
-            return Entitlement(True, "already_read", max(0, reader.meter_limit - used))
+            return Entitlement(True, Reason.ALREADY_READ, max(0, reader.meter_limit - used))
         if used >= reader.meter_limit:
-            return Entitlement(False, "subscription", 0)
+            return Entitlement(False, Reason.SUBSCRIPTION, 0)
         try:
             with transaction.atomic():
                 MeteredRead.objects.create(reader=reader.user, article=article, month=month)
         except IntegrityError:
-            return Entitlement(True, "already_read", max(0, reader.meter_limit - used))
+            return Entitlement(True, Reason.ALREADY_READ, max(0, reader.meter_limit - used))
     reader.meter_used = used + 1
-    return Entitlement(True, "meter", reader.meter_limit - used - 1)
+    return Entitlement(True, Reason.METER, reader.meter_limit - used - 1)

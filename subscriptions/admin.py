@@ -1,16 +1,16 @@
-from datetime import timedelta
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from newsroom.admin import HTTPS_URLS
+from simple_history.admin import SimpleHistoryAdmin
 
+from articles.admin import HTTPS_URLS
+
+from . import services
 from .importer import import_subscriptions
 from .models import Licence, Plan, Subscription, WebhookEvent
 
@@ -29,31 +29,51 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(SimpleHistoryAdmin):
+    """Editors grant, extend and cancel; each change goes through subscriptions.services and is logged."""
+
     list_display = ["reader", "plan", "starts_at", "ends_at", "status", "source"]
     list_filter = ["plan", "source"]
     search_fields = ["reader__email", "reader__username", "external_id"]
     autocomplete_fields = ["reader"]
     list_select_related = ["reader", "plan"]
     date_hierarchy = "ends_at"
-    actions = ["extend_one_year", "cancel_now"]
+    actions = ["extend_one_period", "cancel_now"]
     change_list_template = "admin/subscriptions/subscription/change_list.html"
+    history_list_display = ["ends_at", "cancelled_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """After granting, only the end date is edited here; cancelling is an action."""
+        if obj is None:
+            return ["cancelled_at"]
+        return ["reader", "plan", "starts_at", "cancelled_at", "source", "external_id"]
 
     @admin.display(description=_("status"))
     def status(self, obj):
         return obj.status_label
 
-    @admin.action(description=_("Extend by one year"), permissions=["change"])
-    def extend_one_year(self, request, queryset):
+    def save_model(self, request, obj, form, change):
+        if not change:
+            granted = services.grant(
+                obj.reader, obj.plan, starts_at=obj.starts_at, ends_at=obj.ends_at, source=obj.source,
+                external_id=obj.external_id, by=request.user, reason=_("granted in the admin"),
+            )
+            obj.pk = granted.pk  # the admin's messages and log name the saved subscription
+        elif "ends_at" in form.changed_data:
+            services.extend(obj, until=obj.ends_at, by=request.user, reason=_("end date changed in the admin"))
+
+    @admin.action(description=_("Extend by one billing period"), permissions=["change"])
+    def extend_one_period(self, request, queryset):
         for subscription in queryset:
-            subscription.ends_at = max(subscription.ends_at, timezone.now()) + timedelta(days=365)
-            subscription.cancelled_at = None
-            subscription.save(update_fields=["ends_at", "cancelled_at"])
+            services.extend(subscription, by=request.user, reason=_("extended in the admin"))
         messages.success(request, ngettext("%(count)d subscription extended.", "%(count)d subscriptions extended.", len(queryset)) % {"count": len(queryset)})
 
     @admin.action(description=_("Cancel now"), permissions=["change"])
     def cancel_now(self, request, queryset):
-        count = queryset.filter(cancelled_at__isnull=True).update(cancelled_at=timezone.now())
+        running = queryset.filter(cancelled_at__isnull=True)
+        count = len(running)
+        for subscription in running:
+            services.cancel(subscription, by=request.user, reason=_("cancelled in the admin"))
         messages.success(request, ngettext("%(count)d subscription cancelled.", "%(count)d subscriptions cancelled.", count) % {"count": count})
 
     def get_urls(self):
@@ -69,7 +89,9 @@ class SubscriptionAdmin(admin.ModelAdmin):
         results, error = None, None
         if request.method == "POST" and form.is_valid():
             try:
-                results = import_subscriptions(form.cleaned_data["csv_file"].read(), dry_run=form.cleaned_data["dry_run"])
+                results = import_subscriptions(
+                    form.cleaned_data["csv_file"].read(), dry_run=form.cleaned_data["dry_run"], by=request.user
+                )
             except (ValidationError, UnicodeDecodeError) as problem:
                 error = problem.messages[0] if isinstance(problem, ValidationError) else _("The file is not UTF-8 text.")
         context = {
@@ -90,6 +112,12 @@ class LicenceAdmin(admin.ModelAdmin):
     search_fields = ["organisation", "email_domains"]
     readonly_fields = ["seats_used"]
     exclude = ["seats"]
+
+    def save_model(self, request, obj, form, change):
+        """A domain taken off the licence, or its end, frees the seats it gave."""
+        super().save_model(request, obj, form, change)
+        if change:
+            services.release_seats(obj)
 
     @admin.display(description=_("seats used"))
     def seats_used(self, obj):

@@ -9,14 +9,13 @@ import io
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import services
 from .models import Plan, Subscription
 
 COLUMNS = ["email", "plan", "start", "end"]
@@ -57,19 +56,20 @@ def read_rows(data):
     return reader
 
 
-def import_subscriptions(data, *, dry_run=False):
+def import_subscriptions(data, *, by=None, dry_run=False):
+    """Import the rows of ``data``; ``by`` is the user who uploaded the file (None from the command line)."""
     results = []
     reader = read_rows(data)
     plans = {plan.slug: plan for plan in Plan.objects.all()}
     with transaction.atomic():
         for line, row in enumerate(reader, start=2):
-            results.append(_import_row(line, row, plans))
+            results.append(_import_row(line, row, plans, by))
         if dry_run:
             transaction.set_rollback(True)
     return results
 
 
-def _import_row(line, row, plans):
+def _import_row(line, row, plans, by):
     email = (row.get("email") or "").strip().lower()
     try:
         validate_email(email)
@@ -84,13 +84,13 @@ def _import_row(line, row, plans):
         return RowResult(line, email, "rejected", _("dates must look like 2026-12-31 or 31.12.2026"))
     if ends_at <= starts_at:
         return RowResult(line, email, "rejected", _("the end lies before the start"))
-    user, _created = get_user_model().objects.get_or_create(username=email, defaults={"email": email, "is_active": False, "password": make_password(None)})
+    user = services.reader_for_email(email)
     subscription = Subscription.objects.filter(reader=user, plan=plan, starts_at=starts_at).first()
+    reason = _("CSV import, line %(line)d") % {"line": line}
     if subscription is None:
-        Subscription.objects.create(reader=user, plan=plan, starts_at=starts_at, ends_at=ends_at, source=Subscription.Source.IMPORT)
+        services.grant(user, plan, starts_at=starts_at, ends_at=ends_at, source=Subscription.Source.IMPORT, by=by, reason=reason)
         return RowResult(line, email, "created")
     if subscription.ends_at == ends_at:
         return RowResult(line, email, "unchanged")
-    subscription.ends_at = ends_at
-    subscription.save(update_fields=["ends_at"])
+    services.extend(subscription, until=ends_at, by=by, reason=reason)
     return RowResult(line, email, "updated", _("new end date"))

@@ -1,4 +1,5 @@
 import ipaddress
+from calendar import monthrange
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Plan(models.Model):
@@ -38,6 +40,13 @@ class Plan(models.Model):
     def benefit_list(self):
         return [line.strip() for line in self.benefits.splitlines() if line.strip()]
 
+    def term_end(self, start):
+        """When one billing period that begins at ``start`` ends (31 January + one month = 28/29 February)."""
+        months = 12 if self.billing_period == self.Period.YEAR else 1
+        year, month = divmod(start.month - 1 + months, 12)
+        year, month = start.year + year, month + 1
+        return start.replace(year=year, month=month, day=min(start.day, monthrange(year, month)[1]))
+
 
 class SubscriptionQuerySet(models.QuerySet):
     def active(self, now=None):
@@ -65,6 +74,8 @@ class Subscription(models.Model):
     )
 
     objects = SubscriptionQuerySet.as_manager()
+    # Who changed a subscription and why: written by subscriptions.services.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-ends_at"]

@@ -13,12 +13,12 @@ import json
 import time
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
+from . import services
 from .models import Plan, Subscription, WebhookEvent
 
 
@@ -68,7 +68,7 @@ def _date(data, key):
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
-def _created(data, external_id):
+def _created(data, external_id, reason):
     email = str(data.get("email", "")).strip().lower()
     if "@" not in email:
         raise WebhookError("bad email")
@@ -78,29 +78,29 @@ def _created(data, external_id):
     starts_at, ends_at = _date(data, "starts_at"), _date(data, "ends_at")
     if ends_at <= starts_at:
         raise WebhookError("end before start")
-    user, _ = get_user_model().objects.get_or_create(username=email, defaults={"email": email, "is_active": False, "password": make_password(None)})
-    Subscription.objects.update_or_create(
-        external_id=external_id,
-        defaults={"reader": user, "plan": plan, "starts_at": starts_at, "ends_at": ends_at,
-                  "cancelled_at": None, "source": Subscription.Source.WEBHOOK},
+    services.grant(
+        services.reader_for_email(email), plan, starts_at=starts_at, ends_at=ends_at,
+        source=Subscription.Source.WEBHOOK, external_id=external_id, by=None, reason=reason,
     )
 
 
-def _renewed(data, external_id):
-    subscription = Subscription.objects.select_for_update().filter(external_id=external_id).first()
+def _subscription(external_id):
+    subscription = Subscription.objects.filter(external_id=external_id).first()
     if subscription is None:
         raise WebhookError("unknown subscription", status=422)
-    subscription.ends_at = _date(data, "ends_at")
-    subscription.cancelled_at = None
-    subscription.save(update_fields=["ends_at", "cancelled_at"])
+    return subscription
 
 
-def _cancelled(data, external_id):
-    subscription = Subscription.objects.select_for_update().filter(external_id=external_id).first()
-    if subscription is None:
-        raise WebhookError("unknown subscription", status=422)
-    subscription.cancelled_at = timezone.now()
-    subscription.save(update_fields=["cancelled_at"])
+def _renewed(data, external_id, reason):
+    ends_at = _date(data, "ends_at")
+    subscription = _subscription(external_id)
+    if ends_at <= subscription.starts_at:
+        raise WebhookError("end before start")
+    services.extend(subscription, until=ends_at, by=None, reason=reason)
+
+
+def _cancelled(data, external_id, reason):
+    services.cancel(_subscription(external_id), by=None, reason=reason)
 
 
 HANDLERS = {"subscription.created": _created, "subscription.renewed": _renewed, "subscription.cancelled": _cancelled}
@@ -113,7 +113,7 @@ def handle(headers, body):
     try:
         with transaction.atomic():
             WebhookEvent.objects.create(event_id=event_id, kind=kind, payload=event)
-            HANDLERS[kind](data, external_id)
+            HANDLERS[kind](data, external_id, _("payment system, event %(id)s (%(kind)s)") % {"id": event_id, "kind": kind})
     except IntegrityError:
         if WebhookEvent.objects.filter(event_id=event_id).exists():
             return False

@@ -8,14 +8,14 @@ from django.urls import reverse
 def listing_pages_for(article):
     """Every public listing that could carry ``article``: pages, feeds, sitemaps and search."""
     tags = list(article.tags.all())
-    pages = [reverse("articles:home"), reverse("articles:feed_rss"), reverse("articles:feed_atom")]
+    pages = [reverse("website:home"), reverse("website:feed_rss"), reverse("website:feed_atom")]
     for category in article.categories.all():
-        pages += [category.get_absolute_url(), reverse("articles:category_feed_rss", args=[category.slug])]
+        pages += [category.get_absolute_url(), reverse("website:category_feed_rss", args=[category.slug])]
     for byline in article.bylines.all():
-        pages += [byline.author.get_absolute_url(), reverse("articles:author_feed_atom", args=[byline.author.slug])]
+        pages += [byline.author.get_absolute_url(), reverse("website:author_feed_atom", args=[byline.author.slug])]
     for tag in tags:
-        pages += [reverse("articles:tag", args=[tag.slug]), reverse("articles:tag_feed_rss", args=[tag.slug])]
-    pages += ["/sitemap-artikel.xml", "/sitemap-news.xml", reverse("articles:search") + "?" + urlencode({"q": article.title})]
+        pages += [reverse("website:tag", args=[tag.slug]), reverse("website:tag_feed_rss", args=[tag.slug])]
+    pages += ["/sitemap-artikel.xml", "/sitemap-news.xml", reverse("website:search") + "?" + urlencode({"q": article.title})]
     return pages
 
 

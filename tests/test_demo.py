@@ -48,8 +48,23 @@ def test_demo_logins_are_only_created_for_local_use(settings):
     settings.DEBUG = False
     output = load_demo()
     assert Article.objects.exists()
-    assert not get_user_model().objects.exists()
-    assert "no demo logins" in output
+    assert not any(user.has_usable_password() for user in get_user_model().objects.all())
+    assert "no demo logins" in output and "demo-2026" not in output
+
+
+def test_demo_articles_went_through_the_workflow(settings):
+    settings.DEBUG = True
+    load_demo()
+    from editorial.models import Transition
+
+    for article in Article.objects.live():
+        steps = list(article.transitions.order_by("at", "pk").values_list("action", "by__username"))
+        assert steps[0][0] == Transition.Action.CREATE and steps[-1] == (Transition.Action.PUBLISH, "redakteur")
+        assert article.first_published_at == article.published_at
+    returned = Article.objects.get(status=Article.Status.RETURNED)
+    assert [action for action, _by in returned.transitions.order_by("at", "pk").values_list("action", "by")] == [
+        Transition.Action.CREATE, Transition.Action.SUBMIT, Transition.Action.RETURN
+    ]
 
 
 def test_demo_staff_can_log_in_to_the_admin(client, settings):

@@ -179,7 +179,7 @@ def test_a_file_that_is_not_an_image_is_refused_with_a_message(staff_client, kur
 
 
 def test_oversized_images_are_refused_with_a_message(staff_client, kurzmeldungen, monkeypatch):
-    from newsroom import validators
+    from articles import validators
 
     monkeypatch.setattr(validators, "MAX_IMAGE_MEGABYTES", 0)  # any real image is "too large" now
     data = article_form_data(kurzmeldungen, AuthorFactory(), hero_image=png_file(), hero_image_alt="Ein Bild")

@@ -50,11 +50,11 @@ class TestVisibilityRule:
         assert not Article.objects.live().exists()
         assert not article.is_live and article.is_expired
 
-    def test_publishing_without_a_time_means_now(self):
+    def test_saving_leaves_publication_times_to_the_workflow(self):
+        """Only editorial.actions.publish sets publication times; a bare save fills derived fields only."""
         article = ArticleFactory(published_at=None)
-        assert article.published_at is not None
-        assert article.first_published_at == article.published_at
-        assert article.is_live
+        assert article.published_at is None and article.first_published_at is None
+        assert not article.is_live and not Article.objects.live().exists()
 
 
 class TestSlugs:

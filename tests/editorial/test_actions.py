@@ -19,6 +19,10 @@ def refreshed(article):
     return Article.objects.get(pk=article.pk)
 
 
+def step_names(user, article):
+    return [step.name for step in actions.available_steps(user, article)]
+
+
 # Role × action matrix ----------------------------------------------------------
 
 ROLES = ["reporter_own", "reporter_other", "editor", "chief"]
@@ -73,7 +77,7 @@ def test_role_action_matrix(actor, action, request, own_draft):
 def test_readers_can_do_nothing(reader, own_draft):
     for check in (actions.can_edit, actions.can_submit, actions.can_propose_changes):
         assert not check(reader, own_draft)
-    assert actions.available_actions(reader, own_draft) == []
+    assert step_names(reader, own_draft) == []
     with pytest.raises(PermissionDenied):
         actions.publish(own_draft, by=reader)
 
@@ -174,15 +178,29 @@ def test_unpublish_takes_the_article_offline(own_published, editor):
     assert refreshed(own_published).is_live
 
 
-def test_available_actions_follow_role_and_state(own_draft, reporter, editor):
-    assert actions.available_actions(reporter, own_draft) == ["submit"]
-    assert actions.available_actions(editor, own_draft) == ["submit", "publish"]
+def test_publishing_without_a_time_means_now_and_keeps_the_first_publication(own_draft, editor):
+    before = timezone.now()
+    actions.publish(own_draft, by=editor)
+    article = refreshed(own_draft)
+    assert before <= article.published_at <= timezone.now() and article.is_live
+    first = article.first_published_at
+    assert first == article.published_at
+    actions.unpublish(article, by=editor)
+    later = timezone.now() + timedelta(hours=3)
+    actions.publish(refreshed(article), by=editor, at=later)
+    article = refreshed(article)
+    assert (article.published_at, article.first_published_at) == (later, first)
+
+
+def test_available_steps_follow_role_and_state(own_draft, reporter, editor):
+    assert step_names(reporter, own_draft) == ["submit"]
+    assert step_names(editor, own_draft) == ["submit", "publish"]
     actions.submit(own_draft, by=reporter)
     in_review = refreshed(own_draft)
-    assert actions.available_actions(reporter, in_review) == []
-    assert actions.available_actions(editor, in_review) == ["publish", "return"]
+    assert step_names(reporter, in_review) == []
+    assert step_names(editor, in_review) == ["publish", "return"]
     actions.publish(in_review, by=editor)
-    assert actions.available_actions(editor, refreshed(in_review)) == ["unpublish"]
+    assert step_names(editor, refreshed(in_review)) == ["unpublish"]
 
 
 # Corrections to published articles by their reporter --------------------------

@@ -13,7 +13,7 @@ class TestLegalPages:
         response = client.get(reverse(name))
         assert response.status_code == 200
         assert f"<h1>{title}</h1>" in response.content.decode()
-        footer = client.get(reverse("articles:home")).content.decode().split('class="site-footer"')[1]
+        footer = client.get(reverse("website:home")).content.decode().split('class="site-footer"')[1]
         assert f'href="{reverse(name)}"' in footer
 
     def test_staff_edits_show_on_the_site(self, client):
@@ -43,13 +43,13 @@ def test_500_page_renders_without_the_database():
 
 @pytest.mark.django_db
 def test_unhandled_error_shows_the_500_page(client, monkeypatch):
-    from articles import views
+    from website import views
 
     def explode(*args, **kwargs):
         raise RuntimeError("database on fire")
 
     monkeypatch.setattr(views.HomeView, "get_context_data", explode)
     client.raise_request_exception = False
-    response = client.get(reverse("articles:home"))
+    response = client.get(reverse("website:home"))
     assert response.status_code == 500
     assert "Technisches Problem" in response.content.decode()

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from articles.admin import VGWortFilter
+from editorial.admin.filters import VGWortFilter
 from tests.factories import ArticleFactory, AuthorFactory, png_file
 from tests.paywall_fixtures import MARKER
 

@@ -73,7 +73,7 @@ def test_news_sitemap_holds_the_last_48_hours_only(client, content):
 
 
 def test_news_sitemap_is_capped_at_1000(client, kurzmeldungen, monkeypatch):
-    from articles import sitemaps
+    from website import sitemaps
 
     monkeypatch.setattr(sitemaps, "NEWS_LIMIT", 3)
     for _ in range(5):

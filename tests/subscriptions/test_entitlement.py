@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from articles.models import Access
-from subscriptions.access import client_address, entitlement, reader_for
+from subscriptions.access import Reason, client_address, entitlement, open_article, reader_for
 from subscriptions.models import MeteredRead, Subscription
 from tests.factories import ArticleFactory, UserFactory
 
@@ -100,12 +100,17 @@ def test_category_default_applies_when_the_article_sets_none(kurzmeldungen, regi
     assert entitlement(reader(), article).full
 
 
-def test_domain_licence_seats_are_limited(licence, premium_article):
+def test_domain_licence_seats_are_taken_on_the_first_gated_read_and_limited(licence, premium_article, settings):
+    settings.METERED_ARTICLES_PER_MONTH = 0
     first = UserFactory(username="a@klinikum-beispiel.de", email="a@klinikum-beispiel.de")
     second = UserFactory(username="b@klinikum-beispiel.de", email="b@klinikum-beispiel.de")
-    assert reader(first).licence == licence
-    assert reader(second).licence is None  # seat_limit 1
+    assert reader(first).licence is None and not licence.seats.exists()  # looking is not taking
+    assert open_article(reader(first), premium_article).full
+    assert list(licence.seats.all()) == [first]
     assert reader(first).licence == licence  # keeps the seat
+    assert entitlement(reader(second), premium_article).reason == Reason.SUBSCRIPTION  # seat_limit 1
+    assert not open_article(reader(second), premium_article).full
+    assert list(licence.seats.all()) == [first]
 
 
 def test_expired_licence_grants_nothing(licence, premium_article):

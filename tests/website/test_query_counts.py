@@ -29,9 +29,9 @@ def add_content(count, category, other_category, author):
 def page_urls(author):
     article = author.articles.latest("published_at")
     return {
-        "home": reverse("articles:home"),
-        "category": reverse("articles:category", args=["kurzmeldungen"]),
-        "tag": reverse("articles:tag", args=["energie"]),
+        "home": reverse("website:home"),
+        "category": reverse("website:category", args=["kurzmeldungen"]),
+        "tag": reverse("website:tag", args=["energie"]),
         "author": author.get_absolute_url(),
         "article": article.get_absolute_url(),
     }

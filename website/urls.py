@@ -6,7 +6,7 @@ from .feeds import ArticleFeed, AuthorFeed, CategoryFeed, TagFeed, atom
 
 register_converter(UnicodeSlugConverter, "uslug")
 
-app_name = "articles"
+app_name = "website"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("artikel/<int:pk>/", views.ArticleDetailView.as_view(), name="detail_by_id"),

@@ -1,6 +1,6 @@
 """Demo banners for a local run."""
 
-from .models import Banner
+from banners.models import Banner
 
 BANNERS = [
     {"title": "Online-Kompaktkurse", "text": "für fundiertes Wissen zu neuesten Gesetzesänderungen und Abrechnungskriterien",

@@ -3,7 +3,7 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.utils.translation import gettext as _
 
-from articles.structured_data import as_script, breadcrumbs, home_page, news_article
+from website.structured_data import as_script, breadcrumbs, home_page, news_article
 
 register = template.Library()
 

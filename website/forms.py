@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Author, Category
+from articles.models import Author, Category
 
 
 class SearchForm(forms.Form):

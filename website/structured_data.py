@@ -37,7 +37,7 @@ def organization(request):
     return {
         "@type": "Organization",
         "name": settings.SITE_NAME,
-        "url": request.build_absolute_uri(reverse("articles:home")),
+        "url": request.build_absolute_uri(reverse("website:home")),
         "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo.png")), "width": 600, "height": 60},
     }
 
@@ -47,11 +47,11 @@ def home_page(request):
     site = {
         "@type": "WebSite",
         "name": settings.SITE_NAME,
-        "url": request.build_absolute_uri(reverse("articles:home")),
+        "url": request.build_absolute_uri(reverse("website:home")),
         "inLanguage": "de",
         "potentialAction": {
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": request.build_absolute_uri(reverse("articles:search")) + "?q={search_term_string}"},
+            "target": {"@type": "EntryPoint", "urlTemplate": request.build_absolute_uri(reverse("website:search")) + "?q={search_term_string}"},
             "query-input": "required name=search_term_string",
         },
     }
@@ -60,7 +60,7 @@ def home_page(request):
 
 def breadcrumbs(article, request):
     trail = [
-        (settings.SITE_NAME, reverse("articles:home")),
+        (settings.SITE_NAME, reverse("website:home")),
         (article.primary_category.name, article.primary_category.get_absolute_url()),
         (article.title, article.get_absolute_url()),
     ]

@@ -37,14 +37,14 @@ class TestVisibilityOnPublicPages:
     def test_hidden_articles_have_no_page(self, client, hidden_articles):
         for hidden in hidden_articles:
             assert client.get(hidden.get_absolute_url()).status_code == 404
-            assert client.get(reverse("articles:detail_by_id", args=[hidden.pk])).status_code == 404
+            assert client.get(reverse("website:detail_by_id", args=[hidden.pk])).status_code == 404
 
     def test_scheduled_article_appears_once_its_time_has_come(self, client, kurzmeldungen):
         article = ArticleFactory(title="Pünktlich um sechs", published_at=timezone.now() + timedelta(minutes=5))
         assert client.get(article.get_absolute_url()).status_code == 404
         Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(seconds=1))
         assert client.get(article.get_absolute_url()).status_code == 200
-        assert "Pünktlich um sechs" in client.get(reverse("articles:home")).content.decode()
+        assert "Pünktlich um sechs" in client.get(reverse("website:home")).content.decode()
 
     def test_hidden_articles_are_not_related_articles(self, client, live_article, hidden_articles):
         html = client.get(live_article.get_absolute_url()).content.decode()
@@ -105,7 +105,7 @@ class TestPagination:
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(page=st.text(max_size=40))
     def test_any_page_parameter_is_handled(self, client, kurzmeldungen, page):
-        for url in (kurzmeldungen.get_absolute_url(), "/autor/x/", reverse("articles:home")):
+        for url in (kurzmeldungen.get_absolute_url(), "/autor/x/", reverse("website:home")):
             assert client.get(url, {"page": page}).status_code in (200, 404)
 
 
@@ -195,7 +195,7 @@ def test_home_page_shows_lead_story_and_both_categories(client, kurzmeldungen, m
     lead = ArticleFactory(title="Der Aufmacher", primary_category=magazin, published_at=timezone.now())
     news = ArticleFactory(title="Eine Kurzmeldung", primary_category=kurzmeldungen,
                           published_at=timezone.now() - timedelta(hours=2))
-    response = client.get(reverse("articles:home"))
+    response = client.get(reverse("website:home"))
     html = response.content.decode()
     assert response.context["lead"] == lead
     assert html.index("Der Aufmacher") < html.index('id="section-kurzmeldungen"') < html.index("Eine Kurzmeldung")
@@ -204,6 +204,6 @@ def test_home_page_shows_lead_story_and_both_categories(client, kurzmeldungen, m
 
 
 def test_empty_site_renders(client):
-    response = client.get(reverse("articles:home"))
+    response = client.get(reverse("website:home"))
     assert response.status_code == 200
     assert "Es wurden noch keine Artikel veröffentlicht." in response.content.decode()

@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .models import Licence, Plan, Subscription
+from subscriptions import services
+from subscriptions.models import Licence, Plan
 
 PLANS = [
     {"slug": "digital-monat", "name": "Digital-Abo", "price": "14.90", "billing_period": "month", "position": 10,
@@ -49,9 +50,9 @@ def load_readers():
             user.set_password(data["password"])
             user.save()
             if data["plan"]:
-                Subscription.objects.create(
-                    reader=user, plan=Plan.objects.get(slug=data["plan"]),
-                    starts_at=timezone.now() - timedelta(days=30), ends_at=timezone.now() + timedelta(days=335),
+                services.grant(
+                    user, Plan.objects.get(slug=data["plan"]), starts_at=timezone.now() - timedelta(days=30),
+                    by=None, reason="demo content",
                 )
         lines.append(("Abonnent/in" if data["plan"] else "Leser/in", data["email"], data["password"]))
     return lines

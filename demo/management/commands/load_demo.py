@@ -1,22 +1,19 @@
-import io
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw, ImageFont
 
-from articles.demo.articles import ARTICLES
-from articles.demo.authors import AUTHORS, STAFF_USERS
 from articles.models import Article, Author, Byline, Category
-from banners.demo import load_banners
-from editorial.models import Transition
-from subscriptions.demo import load_licence, load_plans, load_readers
-
+from demo.articles import ARTICLES
+from demo.authors import AUTHORS, STAFF_USERS
+from demo.banners import load_banners
+from demo.pictures import picture
+from demo.subscriptions import load_licence, load_plans, load_readers
+from editorial import actions
 
 
 class Command(BaseCommand):
@@ -25,7 +22,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         authors = {data["slug"]: self.author(data) for data in AUTHORS}
-        users = self.staff_users(authors) if settings.DEBUG else {}
+        users = self.staff_users(authors)
         categories = {category.slug: category for category in Category.objects.all()}
         created = sum(self.article(data, authors, categories, users) for data in ARTICLES)
         load_plans()
@@ -48,20 +45,17 @@ class Command(BaseCommand):
         return author
 
     def article(self, data, authors, categories, users):
+        """Write a demo article the way the desk does: created by its reporter, then through the workflow."""
         if Article.objects.filter(slug=data["slug"]).exists():
             return False
-        hours_ago = data["hours_ago"]
-        reporter, editor = users.get("autorin"), users.get("redakteur")
+        reporter, editor = users["autorin"], users["redakteur"]
         article = Article(
-            created_by=reporter if "jonas-becker" in data["authors"] else editor,
             slug=data["slug"],
             kicker=data["kicker"],
             title=data["title"],
             teaser=data["teaser"],
             body="".join(f"<p>{paragraph}</p>" for paragraph in data["paragraphs"]),
             primary_category=categories[data["categories"][0]],
-            status=Article.Status.DRAFT if hours_ago is None else Article.Status.PUBLISHED,
-            published_at=None if hours_ago is None else timezone.now() - timedelta(hours=hours_ago),
             hero_image_alt=data["caption"],
             hero_image_caption=data["caption"],
             hero_image_credit=data["credit"],
@@ -70,44 +64,37 @@ class Command(BaseCommand):
         if data["caption"]:
             image = picture((1200, 675), data["color"], data["kicker"], 72)
             article.hero_image.save(f"{data['slug'][:60]}.png", image, save=False)
-        article.save()
+        actions.edit(article, {}, by=reporter if "jonas-becker" in data["authors"] else editor)
         article.categories.set(categories[slug] for slug in data["categories"])
         article.tags.set(data["tags"])
         for position, slug in enumerate(data["authors"]):
             Byline.objects.create(article=article, author=authors[slug], position=position)
-        self.workflow_history(article, data, reporter, editor)
+        state, hours_ago = data.get("state"), data["hours_ago"]
+        if state in {"review", "returned"}:
+            actions.submit(article, by=reporter)
+        if state == "returned":
+            actions.return_for_changes(article, by=editor, comment=data.get("comment", ""))
+        if hours_ago is not None:
+            actions.publish(article, by=editor, at=timezone.now() - timedelta(hours=hours_ago))
         return True
 
-    def workflow_history(self, article, data, reporter, editor):
-        """Put demo articles into the states the desk works with, with their log."""
-        Action, Status = Transition.Action, Article.Status
-        steps = {
-            "review": [(Action.SUBMIT, Status.DRAFT, Status.IN_REVIEW, reporter, "")],
-            "returned": [
-                (Action.SUBMIT, Status.DRAFT, Status.IN_REVIEW, reporter, ""),
-                (Action.RETURN, Status.IN_REVIEW, Status.RETURNED, editor, data.get("comment", "")),
-            ],
-            "scheduled": [(Action.SCHEDULE, Status.DRAFT, Status.PUBLISHED, editor, "")],
-        }.get(data.get("state"), [])
-        for action, from_status, to_status, by, comment in steps:
-            Transition.objects.create(
-                article=article, action=action, from_status=from_status, to_status=to_status, by=by, comment=comment
-            )
-        if steps:
-            Article.objects.filter(pk=article.pk).update(status=steps[-1][2])
-
     def staff_users(self, authors):
-        """Create the local demo logins, one per role; returns them by username."""
+        """One staff account per role, who write the demo articles; returns them by username.
+
+        With DEBUG on they are demo logins with the passwords printed here;
+        otherwise they have no usable password, so nobody can log in with them.
+        """
         User = get_user_model()
         users = {}
-        self.stdout.write("Demo logins for the admin at /admin/ (local use only):")
+        if settings.DEBUG:
+            self.stdout.write("Demo logins for the admin at /admin/ (local use only):")
         for data in STAFF_USERS:
             user, created = User.objects.get_or_create(
                 username=data["username"],
                 defaults={"first_name": data["first_name"], "last_name": data["last_name"], "is_staff": True},
             )
             if created:
-                user.set_password(data["password"])
+                user.set_password(data["password"] if settings.DEBUG else None)
                 user.save()
                 user.groups.set([Group.objects.get(name=data["role"])])
             author = authors[data["author"]]
@@ -115,23 +102,6 @@ class Command(BaseCommand):
                 author.user = user
                 author.save(update_fields=["user"])
             users[data["username"]] = user
-            self.stdout.write(f"  {data['role']:<15} {data['username']} / {data['password']}")
+            if settings.DEBUG:
+                self.stdout.write(f"  {data['role']:<15} {data['username']} / {data['password']}")
         return users
-
-
-def picture(size, color, text, font_size):
-    """A PNG with a colour gradient and a caption, standing in for a photo."""
-    width, height = size
-    image = Image.new("RGB", size, color)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        shade = y / height
-        draw.line([(0, y), (width, y)], fill=tuple(int(c + (255 - c) * shade * 0.35) for c in color))
-    try:  # Pillow's built-in font has no umlauts; DejaVu does where it is installed.
-        font = ImageFont.truetype("DejaVuSans.ttf", font_size)
-    except OSError:
-        font = ImageFont.load_default(size=font_size)
-    draw.text((width / 2, height / 2), text, fill="white", font=font, anchor="mm")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return ContentFile(buffer.getvalue())

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from .models import Article, Author, Category, TaggedArticle
+from articles.models import Article, Author, Category, TaggedArticle
 
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
@@ -44,7 +44,7 @@ class TagSitemap(Sitemap):
         return Tag.objects.filter(Exists(live_tagged)).order_by("name")
 
     def location(self, item):
-        return reverse("articles:tag", args=[item.slug])
+        return reverse("website:tag", args=[item.slug])
 
 
 class AuthorSitemap(Sitemap):
@@ -58,7 +58,7 @@ class StaticSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["articles:home", "subscriptions:plans", "impressum", "privacy"]
+        return ["website:home", "subscriptions:plans", "impressum", "privacy"]
 
     def location(self, item):
         return reverse(item)

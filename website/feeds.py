@@ -11,7 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from .models import Article, Author, Category
+from articles.models import Article, Author, Category
 
 FEED_SIZE = 30
 
@@ -23,7 +23,7 @@ class ArticleFeed(Feed):
         return f"{settings.SITE_NAME} – {obj}" if obj else settings.SITE_NAME
 
     def link(self, obj=None):
-        return obj.get_absolute_url() if obj is not None else reverse("articles:home")
+        return obj.get_absolute_url() if obj is not None else reverse("website:home")
 
     def articles(self, obj):
         return Article.objects.live()
@@ -63,7 +63,7 @@ class TagFeed(ArticleFeed):
         return get_object_or_404(Tag, slug=slug)
 
     def link(self, obj=None):
-        return reverse("articles:tag", args=[obj.slug])
+        return reverse("website:tag", args=[obj.slug])
 
     def articles(self, obj):
         return Article.objects.live().filter(tags=obj)

@@ -7,9 +7,10 @@ from taggit.models import Tag
 from subscriptions.access import open_article, reader_for
 from subscriptions.models import Plan
 
+from articles.models import Article, Author, Category
+from articles.search import clean_query, search, snippets
+
 from .forms import SearchForm
-from .models import Article, Author, Category
-from .search import clean_query, search, snippets
 
 
 class LiveArticleListView(ListView):

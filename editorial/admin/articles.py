@@ -1,0 +1,214 @@
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from articles.admin import HTTPS_URLS
+from articles.models import Article, Byline
+
+from .. import actions
+from ..forms import ArticleAdminForm
+from ..models import EditorialNote, ShareLink, Transition
+from .filters import MineFilter, StateFilter, VGWortFilter
+from .inlines import BylineInline, EditorialNoteInline, ShareLinkInline
+from .versions import VersionsAdminMixin
+
+
+def bulk_action(step):
+    """An admin bulk action that runs ``step`` on each selected article."""
+
+    def run(model_admin, request, queryset):
+        done = 0
+        for article in queryset:
+            try:
+                step.run(article, by=request.user)
+                done += 1
+            except (ValidationError, PermissionDenied) as error:
+                reasons = error.messages if isinstance(error, ValidationError) else [str(error)]
+                messages.warning(request, f"„{article.title}“: {' '.join(reasons)}")
+        if done:
+            messages.success(request, ngettext("%(count)d article changed.", "%(count)d articles changed.", done) % {"count": done})
+
+    run.__name__ = f"{step.name}_selected"
+    return admin.action(description=step.bulk_label, permissions=["publish"])(run)
+
+
+@admin.register(Article)
+class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
+    """The writing desk: every save and every workflow button goes through ``editorial.actions``."""
+
+    form = ArticleAdminForm
+    formfield_overrides = HTTPS_URLS
+    inlines = [BylineInline, EditorialNoteInline, ShareLinkInline]
+    list_display = ["thumbnail", "title", "state", "primary_category", "author_names", "published_at", "updated_at"]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = [StateFilter, MineFilter, VGWortFilter, "categories", "authors", "tags"]
+    actions = [bulk_action(step) for step in actions.STEPS.values() if step.bulk_label]
+    list_select_related = ["primary_category"]
+    search_fields = ["title", "kicker", "teaser"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    always_readonly = ["state", "first_published_at", "updated_at", "reading_minutes"]
+    publisher_fields = ["published_at", "expires_at"]
+    fieldsets = [
+        (None, {"fields": ["kicker", "title", "slug", "teaser", "body"]}),
+        (_("Image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]}),
+        (_("Placement"), {"fields": ["primary_category", "categories", "tags"]}),
+        (_("Publication"), {"fields": ["state", "published_at", "expires_at", "first_published_at", "updated_at", "reading_minutes"]}),
+        (_("Access"), {"fields": ["access", "preview_paragraphs"]}),
+        (_("Search engines and VG Wort"), {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "vgwort_pixel_url"]}),
+    ]
+
+    class Media:
+        js = ["admin/js/urlify.js", "articles/admin/german_slug.js", "articles/admin/tag_suggestions.js"]
+
+    # Permissions ------------------------------------------------------------
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return actions.can_edit(request.user, obj) or actions.can_propose_changes(request.user, obj)
+
+    def has_publish_permission(self, request):
+        return actions.can_publish(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(self.always_readonly)
+        if not actions.can_publish(request.user):
+            readonly += self.publisher_fields
+        if obj is not None and not actions.can_edit(request.user, obj):
+            editable = Article.CORRECTABLE_FIELDS if actions.can_propose_changes(request.user, obj) else []
+            readonly += [field for field in self.form_field_names() if field not in editable]
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        readonly = self.get_readonly_fields(request, obj)
+        return {field: sources for field, sources in super().get_prepopulated_fields(request, obj).items() if field not in readonly}
+
+    def form_field_names(self):
+        return [field for _, options in self.fieldsets for field in options["fields"] if field not in self.always_readonly]
+
+    def get_fieldsets(self, request, obj=None):
+        """The workflow comment and the edit-conflict check, for those who may save."""
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if (obj is None and self.has_add_permission(request)) or (obj and self.has_change_permission(request, obj)):
+            fieldsets.append((_("Workflow"), {"fields": ["workflow_comment", "opened_version"]}))
+        return fieldsets
+
+    # Form -------------------------------------------------------------------
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A new article starts with the writer's own byline, if they have an author profile."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        profile = getattr(request.user, "author_profile", None)
+        if isinstance(inline, BylineInline) and obj.pk is None and profile is not None and request.method == "GET":
+            kwargs["initial"] = [{"author": profile.pk}]
+        return kwargs
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "tags":
+            formfield.widget.attrs["data-tag-suggestions"] = reverse("admin:autocomplete")
+        return formfield
+
+    # Saving -----------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        transition = actions.edit(obj, form.model_changes(), by=request.user)
+        if transition is not None and transition.action == Transition.Action.PROPOSE:
+            messages.info(request, _("Your corrections wait for an editor; the published text stays online until then."))
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            instance = inline_form.instance
+            if isinstance(instance, EditorialNote) and instance.pk is None:
+                instance.author = request.user
+            if isinstance(instance, ShareLink) and instance.pk is None:
+                instance.created_by = request.user
+        super().save_formset(request, form, formset, change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A workflow button the user may not press refuses the whole request: nothing is saved."""
+        name = request.POST.get("_workflow") if request.method == "POST" else None
+        article = self.get_object(request, unquote(object_id)) if name and object_id else None
+        if name and (name not in actions.STEPS or article is None):
+            messages.error(request, _("Unknown workflow step."))
+            return HttpResponseRedirect(request.path)
+        if article is not None and not actions.STEPS[name].allowed(request.user, article):
+            messages.error(request, _("You are not allowed to do this."))
+            return HttpResponseRedirect(request.path)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.run_workflow_step(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self.run_workflow_step(request, obj) or super().response_change(request, obj)
+
+    def run_workflow_step(self, request, obj):
+        """Perform the transition whose button was pressed, after the form was saved."""
+        step = actions.STEPS.get(request.POST.get("_workflow", ""))
+        if step is None:
+            return None
+        try:
+            transition = step.run(obj, by=request.user, comment=request.POST.get("workflow_comment", ""))
+        except PermissionDenied:
+            messages.error(request, _("You are not allowed to do this."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Done: %(action)s.") % {"action": transition.get_action_display()})
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "workflow_steps": actions.available_steps(request.user, article),
+                "transitions": article.transitions.select_related("by")[:50],
+                "pending_article": article if article.pending_changes is not None else None,
+                "preview_url": reverse("editorial:preview", args=[article.pk]),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # Change list ------------------------------------------------------------
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+    @admin.display(description=_("image"))
+    def thumbnail(self, obj):
+        if not obj.hero_image:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="" width="80" height="45" style="object-fit:cover" loading="lazy">',
+            obj.hero_image.url,
+        )
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, obj):
+        if obj.is_scheduled:
+            return _("Scheduled for %(time)s") % {"time": timezone.localtime(obj.published_at).strftime("%d.%m.%Y, %H:%M")}
+        if obj.is_expired:
+            return _("Expired")
+        label = obj.get_status_display()
+        if obj.pending_changes is not None:
+            label = _("%(state)s, corrections proposed") % {"state": label}
+        return label
+
+    @admin.display(description=_("authors"))
+    def author_names(self, obj):
+        return ", ".join(author.name for author in obj.ordered_authors)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_live else None

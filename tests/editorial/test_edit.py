@@ -1,0 +1,93 @@
+"""A plain save is a named action too: ``edit`` checks, versions and logs like the workflow buttons."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from editorial import actions
+from editorial.admin.articles import ArticleAdmin
+from editorial.models import Transition
+
+from .conftest import change_form_data
+
+pytestmark = pytest.mark.django_db
+Action = Transition.Action
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def log(article):
+    return list(article.transitions.order_by("at", "pk").values_list("action", "by__username"))
+
+
+def test_saving_the_admin_form_is_logged_and_versioned_with_the_editor(client, editor, own_draft):
+    client.force_login(editor)
+    response = client.post(change_url(own_draft), change_form_data(own_draft, title="Geschärfte Überschrift"))
+    assert response.status_code == 302
+    article = Article.objects.get(pk=own_draft.pk)
+    assert article.title == "Geschärfte Überschrift" and article.version == own_draft.version + 1
+    assert log(article) == [(Action.EDIT, "redakteur")]
+    assert article.history.latest("history_date").history_user == editor
+
+
+def test_saving_an_unchanged_form_writes_no_version(client, editor, own_draft):
+    client.force_login(editor)
+    versions = own_draft.history.count()
+    assert client.post(change_url(own_draft), change_form_data(own_draft)).status_code == 302
+    assert own_draft.history.count() == versions and log(own_draft) == []
+
+
+def test_a_new_article_from_the_admin_is_created_by_its_writer(client, reporter, kurzmeldungen):
+    client.force_login(reporter)
+    data = {
+        "title": "Neue Meldung", "slug": "", "kicker": "", "teaser": "Ein Teaser.", "body": "<p>Text</p>",
+        "primary_category": kurzmeldungen.pk, "categories": [kurzmeldungen.pk], "tags": "", "access": "",
+        "preview_paragraphs": 2, "workflow_comment": "",
+        "bylines-TOTAL_FORMS": "1", "bylines-INITIAL_FORMS": "0", "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000", "bylines-0-author": reporter.author_profile.pk, "bylines-0-position": "0",
+        "editorial_notes-TOTAL_FORMS": "0", "editorial_notes-INITIAL_FORMS": "0",
+    }
+    assert client.post(reverse("admin:articles_article_add"), data).status_code == 302
+    article = Article.objects.get(title="Neue Meldung")
+    assert (article.status, article.created_by, article.slug) == (Article.Status.DRAFT, reporter, "neue-meldung")
+    assert log(article) == [(Action.CREATE, "autorin")]
+
+
+def test_workflow_fields_change_only_through_the_workflow(editor, own_draft):
+    for changes in ({"status": Article.Status.PUBLISHED}, {"first_published_at": timezone.now()}, {"version": 99}):
+        with pytest.raises(ValidationError):
+            actions.edit(own_draft, changes, by=editor)
+    assert Article.objects.get(pk=own_draft.pk).status == Article.Status.DRAFT and log(own_draft) == []
+
+
+def test_reporters_cannot_schedule_through_an_edit(reporter, own_draft, kurzmeldungen):
+    with pytest.raises(PermissionDenied):
+        actions.edit(own_draft, {"published_at": timezone.now()}, by=reporter)
+    unsaved = Article(title="Früh", teaser="t", primary_category=kurzmeldungen, published_at=timezone.now())
+    with pytest.raises(PermissionDenied):
+        actions.edit(unsaved, {}, by=reporter)
+    assert unsaved.pk is None
+
+
+def test_others_cannot_edit_and_reporters_edits_to_published_articles_wait_for_review(other_reporter, reporter, own_draft, own_published):
+    with pytest.raises(PermissionDenied):
+        actions.edit(own_draft, {"title": "Fremd"}, by=other_reporter)
+    transition = actions.edit(own_published, {"teaser": "Korrigierter Teaser."}, by=reporter)
+    article = Article.objects.get(pk=own_published.pk)
+    assert transition.action == Action.PROPOSE and article.teaser == "Der ursprüngliche Teaser."
+    assert article.pending_changes == {"teaser": "Korrigierter Teaser."}
+
+
+def test_buttons_and_bulk_actions_come_from_the_one_registry(client, editor, in_review):
+    names = {step.name for step in actions.STEPS.values()}
+    assert names <= set(Transition.Action.values)  # every button is a log entry
+    bulk = {action.__name__ for action in ArticleAdmin.actions}
+    assert bulk == {f"{step.name}_selected" for step in actions.STEPS.values() if step.bulk_label}
+    client.force_login(editor)
+    html = client.get(change_url(in_review)).content.decode()
+    for step in actions.available_steps(editor, in_review):
+        assert f'name="_workflow" value="{step.name}">{step.label}</button>' in html
