@@ -1,10 +1,13 @@
 import copy
+from collections import Counter
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -107,29 +110,42 @@ class ArticleQuerySet(models.QuerySet):
         """Submitted articles and proposed corrections to published ones."""
         return self.filter(Q(status=self.model.Status.IN_REVIEW) | Q(pending_changes__isnull=False))
 
-    def for_cards(self):
-        """Everything an article card shows, fetched in a constant number of queries."""
+    def with_bylines(self):
+        """The primary category and the ordered authors, in a constant number of queries."""
         return self.select_related("primary_category").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
         )
 
-    def related_to(self, article, limit=4):
-        """Live articles sharing tags or a category with ``article``, most shared tags first."""
+    def for_cards(self):
+        """What an article card shows, without the heavy columns (body, search vector)."""
+        return self.with_bylines().defer("body", "search_document", "pending_changes")
+
+    def related_ids(self, article, limit=4, per_tag=50):
+        """Ids of live articles sharing most tags with ``article`` (newest first among equals).
+
+        Only the ``per_tag`` newest articles of each tag are candidates, so the
+        cost stays the same in an archive of any size; when tags find too few,
+        the newest of its categories fill up.
+        """
         tag_ids = [tag.pk for tag in article.tags.all()]
-        category_ids = [category.pk for category in article.categories.all()]
-        in_category = Exists(
-            Article.categories.through.objects.filter(
-                article_id=OuterRef("pk"), category_id__in=category_ids
-            )
-        )
-        return (
-            self.live()
-            .exclude(pk=article.pk)
-            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
-            .filter(Q(shared_tags__gt=0) | in_category)
-            .order_by("-shared_tags", "-published_at")
-            .for_cards()[:limit]
-        )
+        others = self.live().exclude(pk=article.pk).order_by("-published_at")
+        per_tag_queries = [
+            others.filter(tagged_items__tag_id=tag_id).values_list("pk", "published_at")[:per_tag] for tag_id in tag_ids
+        ]
+        candidates = list(per_tag_queries[0].union(*per_tag_queries[1:], all=True)) if per_tag_queries else []
+        shared, published = Counter(pk for pk, _ in candidates), dict(candidates)
+        ranked = sorted(shared, key=lambda pk: (shared[pk], published[pk]), reverse=True)[:limit]
+        if len(ranked) < limit:
+            category_ids = [category.pk for category in article.categories.all()]
+            in_category = Article.categories.through.objects.filter(article_id=OuterRef("pk"), category_id__in=category_ids)
+            fill = others.filter(Exists(in_category)).exclude(pk__in=ranked)
+            ranked += list(fill.values_list("pk", flat=True)[: limit - len(ranked)])
+        return ranked
+
+    def in_order(self, ids):
+        """The articles with these ids, in the order given."""
+        by_id = {article.pk: article for article in self.filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 class Article(models.Model):
@@ -271,7 +287,21 @@ class Article(models.Model):
             ("edit_any_article", _("Can edit articles of other authors")),
             ("publish_article", _("Can publish, schedule, unpublish and return articles")),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_live_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_live_idx"),
+            # Lists, counts and the sitemap walk published articles newest first; expires_at is
+            # included so the whole live rule is answered from the index.
+            models.Index(
+                fields=["-published_at"], include=["expires_at"], condition=Q(status="published"),
+                name="article_published_idx",
+            ),
+            models.Index(fields=["status", "-updated_at"], name="article_updated_idx"),
+            # The admin searches headline, kicker and teaser with icontains (UPPER … LIKE).
+            *(
+                GinIndex(OpClass(Upper(field), name="gin_trgm_ops"), name=f"article_{field}_upper_trgm_idx")
+                for field in ("title", "kicker", "teaser")
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -338,12 +368,16 @@ class Article(models.Model):
                 code="alt_text_required",
             )
 
-    def save(self, *args, **kwargs):
-        """Fill the derived fields only; status, times and version belong to editorial.actions."""
+    def fill_derived_fields(self):
+        """Slug when empty, reading time and characters: computed on every save and bulk import."""
         if not self.slug:
             self.slug = self._unique_slug()
         self.reading_minutes = reading_minutes(self.teaser, self.body)
         self.character_count = character_count(self.body)
+
+    def save(self, *args, **kwargs):
+        """Fill the derived fields only; status, times and version belong to editorial.actions."""
+        self.fill_derived_fields()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "slug", "updated_at", "reading_minutes", "character_count"}
         super().save(*args, **kwargs)

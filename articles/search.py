@@ -1,12 +1,12 @@
-"""Full-text search over live articles.
+"""Full-text search over live articles, on PostgreSQL.
 
-On PostgreSQL: German stemming, headline (A) above kicker and teaser (B) above
-body (C), ranked, with snippets highlighted by ts_headline from the text the
-reader may see (title, teaser and, for gated articles, only the public
-preview). The weighted vector is stored in ``Article.search_document`` by a
-trigger (migration 0005) and has a GIN index; a trigram index on titles
-(migration 0007) finds headlines despite typos. Elsewhere (SQLite for local
-runs) a plain substring match.
+German stemming, headline (A) above kicker and teaser (B) above body (C),
+ranked, with snippets highlighted by ts_headline from the text the reader may
+see (title, teaser and, for gated articles, only the public preview). The
+weighted vector is stored in ``Article.search_document`` by a trigger
+(migration 0005) and has a GIN index; a trigram index on titles (migration
+0007) finds headlines despite typos. Only the newest ``MAX_CANDIDATES``
+matches are ranked, so the cost does not grow with the archive.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 
 
 MAX_QUERY_LENGTH = 200
+MAX_CANDIDATES = 300
 CONFIG = "german"
 MARK_START, MARK_END = "\x02", "\x03"
 
@@ -27,19 +28,27 @@ def clean_query(text):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-def search(queryset, text):
-    """``queryset`` narrowed to matches for ``text``, best first; titles forgive typos."""
-    if connection.vendor != "postgresql":
-        terms = text.split()
-        for term in terms:
-            queryset = queryset.filter(Q(title__icontains=term) | Q(kicker__icontains=term) | Q(teaser__icontains=term))
-        return queryset.order_by("-published_at")
+def matching_ids(queryset, text, limit=MAX_CANDIDATES):
+    """Ids of the newest ``limit`` articles in ``queryset`` that match ``text``; titles forgive typos.
+
+    Capping the candidates keeps a search for a word in every fourth article
+    as cheap as one for a rare word: nothing counts or ranks every match.
+    """
+    return list(matches(queryset, text).order_by("-published_at").values_list("pk", flat=True)[:limit])
+
+
+def matches(queryset, text):
+    """Articles whose text matches ``text`` in German full-text search, or whose headline is close to it."""
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
-    return (
-        queryset.filter(Q(search_document=query) | Q(title__trigram_word_similar=text))
-        .annotate(rank=SearchRank(F("search_document"), query), similarity=TrigramWordSimilarity(text, "title"))
-        .order_by("-rank", "-similarity", "-published_at")
-    )
+    return queryset.filter(Q(search_document=query) | Q(title__trigram_word_similar=text))
+
+
+def ranked(queryset, text):
+    """``queryset`` best match first: weighted full-text rank, then headline similarity, then newest."""
+    query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    return queryset.annotate(
+        rank=SearchRank(F("search_document"), query), similarity=TrigramWordSimilarity(text, "title")
+    ).order_by("-rank", "-similarity", "-published_at")
 
 
 def visible_text(article):
@@ -54,8 +63,6 @@ def snippets(articles, text):
     if not articles or not text:
         return {}
     sources = [visible_text(article) for article in articles]
-    if connection.vendor != "postgresql":
-        return {article.pk: escape(source[:240]) for article, source in zip(articles, sources)}
     options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2"
     with connection.cursor() as cursor:
         cursor.execute(

@@ -52,7 +52,10 @@ def flush_impressions(today=None):
     for key, count in cache.get_many(list(keys)).items():
         if not count:
             continue
-        if cache.decr(key, count) is None:  # the cache failed: leave the count for the next flush
+        try:
+            if cache.decr(key, count) is None:  # the cache failed: leave the count for the next flush
+                continue
+        except ValueError:  # the key expired meanwhile: its count is lost, the others are not
             continue
         totals[keys[key]] = totals.get(keys[key], 0) + count
     with transaction.atomic():

@@ -17,6 +17,10 @@ class BannerQuerySet(models.QuerySet):
             is_active=True,
         )
 
+    def current_and_coming(self):
+        """Banners running now or later, as a list to cache; ``Banner.is_running`` picks the running ones."""
+        return list(self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()), is_active=True))
+
 
 class Banner(models.Model):
     class Placement(models.TextChoices):
@@ -66,6 +70,15 @@ class Banner(models.Model):
 
     def __str__(self):
         return self.title
+
+    def is_running(self, now=None):
+        """The rule of ``BannerQuerySet.running`` for one banner."""
+        now = now or timezone.now()
+        return (
+            self.is_active
+            and (self.starts_at is None or self.starts_at <= now)
+            and (self.ends_at is None or self.ends_at > now)
+        )
 
     def get_click_url(self):
         return reverse("banners:click", args=[self.pk])

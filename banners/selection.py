@@ -2,6 +2,10 @@
 
 import random
 
+from django.utils import timezone
+
+from articles.freshness import cached_lookup
+
 from .models import Banner
 
 
@@ -15,19 +19,30 @@ class BannerSlots:
     def __init__(self, reader):
         self.reader = reader
         self._candidates = None
-        self.shown = {}
+        self.chosen, self.shown = {}, {}
 
     def candidates(self):
         if self._candidates is None:
-            reader = self.reader()
-            self._candidates = [banner for banner in Banner.objects.running() if banner.shown_to(reader)]
+            reader, now = self.reader(), timezone.now()
+            running = [banner for banner in cached_lookup("banners", Banner.objects.current_and_coming) if banner.is_running(now)]
+            self._candidates = [banner for banner in running if banner.shown_to(reader)]
         return self._candidates
 
-    def pick(self, placement):
-        if placement not in self.shown:
+    def choose(self, placement):
+        """The banner for ``placement`` on this page view, drawn once by weight."""
+        if placement not in self.chosen:
             eligible = [b for b in self.candidates() if b.placement == placement and b.weight > 0]
-            self.shown[placement] = random.choices(eligible, weights=[b.weight for b in eligible])[0] if eligible else None
+            self.chosen[placement] = random.choices(eligible, weights=[b.weight for b in eligible])[0] if eligible else None
+        return self.chosen[placement]
+
+    def pick(self, placement):
+        """The banner a template shows for ``placement``; shown banners count as impressions."""
+        self.shown[placement] = self.choose(placement)
         return self.shown[placement]
+
+    def variant(self):
+        """The banners drawn for every placement: a cached page is kept per variant, so banners still rotate."""
+        return tuple(getattr(self.choose(placement), "pk", None) for placement in Banner.Placement.values)
 
     def shown_ids(self):
         return [banner.pk for banner in self.shown.values() if banner is not None]

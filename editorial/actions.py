@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from articles.freshness import content_changed
 from articles.models import Article
 
 from .models import Transition
@@ -127,12 +128,14 @@ def _locked(article):
 
 
 @transaction.atomic
-def edit(article, changes, *, by):
+def edit(article, changes, *, by, relations_changed=False):
     """Save a plain edit of ``article`` (field name → new value), or create it when it is new.
 
-    The same permission check and log as the workflow buttons. A reporter's
-    edit to their own published article becomes proposed corrections. Returns
-    the Transition, or None when nothing changed.
+    The same permission check and log as the workflow buttons. A change to
+    categories, tags or authors alone (``relations_changed``; the caller saves
+    them) is a new version too, so the edit-conflict check sees it. A
+    reporter's edit to their own published article becomes proposed
+    corrections. Returns the Transition, or None when nothing changed.
     """
     changes = dict(changes)
     if forbidden := set(changes) & WORKFLOW_FIELDS:
@@ -155,10 +158,12 @@ def edit(article, changes, *, by):
     if not can_edit(by, locked):
         _require(can_propose_changes(by, locked))
         return propose_changes(locked, changes, by=by) if changes else None
-    if not changes:
+    if not changes and not relations_changed:
         return None
     for field, value in changes.items():
         setattr(locked, field, value)
+    if locked.status == Status.PUBLISHED and locked.published_at is None:
+        locked.published_at = timezone.now()  # an emptied publication time means now, as the form says
     _save(locked, by)
     article.version = locked.version
     return _record(locked, Action.EDIT, locked.status, by)
@@ -280,6 +285,34 @@ def restore_version(article, historical_record, *, by):
         article, Action.RESTORE, article.status, by,
         _("Version of %(date)s") % {"date": timezone.localtime(historical_record.history_date).strftime("%d.%m.%Y %H:%M")},
     )
+
+
+@transaction.atomic
+def import_published(articles, *, by, batch_size=1000):
+    """Insert articles that were published elsewhere (an archive moving from another CMS), in bulk.
+
+    Each keeps its ``published_at``; each is logged as published by ``by``.
+    Relations (categories, bylines, tags) are the importer's to add afterwards.
+    """
+    _require(can_publish(by))
+    for article in articles:
+        if article.pk is not None or article.published_at is None:
+            raise ValidationError(_("Only new articles with a publication time can be imported."), code="not_importable")
+        article.status = Status.PUBLISHED
+        article.first_published_at = article.first_published_at or article.published_at
+        article.version = 1
+        article.fill_derived_fields()
+    created = Article.objects.bulk_create(articles, batch_size=batch_size)
+    content_changed()  # bulk inserts send no signals for the page cache to hear
+    Transition.objects.bulk_create(
+        [
+            Transition(article=article, action=Action.PUBLISH, from_status=Status.DRAFT, to_status=Status.PUBLISHED,
+                       by=by, at=article.published_at, comment=_("imported from the archive"))
+            for article in created
+        ],
+        batch_size=batch_size,
+    )
+    return created
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,10 @@ class ArticleAdminForm(VersionCheckMixin, forms.ModelForm):
             cleaned_data["categories"] = categories | Category.objects.filter(pk=primary.pk)
         return cleaned_data
 
+    def relations_changed(self):
+        """Whether categories or tags differ from the saved article."""
+        return bool({"categories", "tags"} & set(self.changed_data))
+
     def model_changes(self):
         """The article's own fields this form changed, by name, as set on the instance."""
         fields = {field.name for field in Article._meta.concrete_fields}

@@ -24,7 +24,7 @@ def render_preview(request, article, **context):
 
 
 def preview_queryset():
-    return Article.objects.for_cards().prefetch_related("categories", "tags")
+    return Article.objects.with_bylines().prefetch_related("categories", "tags")
 
 
 @staff_member_required

@@ -73,6 +73,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "banners.middleware.BannerImpressionsMiddleware",
+    # Outside everything below, so a cached page costs no session, CSRF or template work.
+    "website.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -81,7 +85,6 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "banners.middleware.BannerImpressionsMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -112,6 +115,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL's JIT compiler costs more than it saves on the short queries of web pages.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A Redis outage must only slow pages down: django-redis swallows connection
@@ -220,6 +226,8 @@ LOGGING = {
 }
 
 ARTICLES_PER_PAGE = 12
+# Anonymous pages are kept this many seconds in the page cache and by proxies (0 turns it off).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 SHARE_LINK_HOURS = env_int("SHARE_LINK_HOURS", 72)
 
 # Paywall: premium articles a registered reader without subscription may read per

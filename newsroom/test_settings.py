@@ -18,6 +18,8 @@ STORAGES = {
 STATIC_ROOT = None  # WhiteNoise serves nothing collected in tests
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SECURE_SSL_REDIRECT = False
+# Tests see every page rendered; the page cache is switched on by the tests about it (tests/website/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Live-server threads must not keep connections open, or the test database cannot be dropped.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

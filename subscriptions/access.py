@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.freshness import cached_lookup
 from articles.models import Access
 
 from .models import Licence, MeteredRead
@@ -47,7 +48,7 @@ class Reader:
     # A licence for the reader's e-mail domain with a seat free for them; taken on the first gated read.
     seat_offer: object = None
     is_editor: bool = False
-    meter_used: int | None = field(default=None, repr=False)
+    metered: set | None = field(default=None, repr=False)  # ids of the articles read on this month's meter
 
     @property
     def is_registered(self):
@@ -61,12 +62,18 @@ class Reader:
     def meter_limit(self):
         return settings.METERED_ARTICLES_PER_MONTH
 
+    def metered_this_month(self):
+        """The articles this reader opened on the meter this month, asked once per request."""
+        if self.metered is None:
+            self.metered = set(
+                MeteredRead.objects.filter(reader=self.user, month=current_month()).values_list("article_id", flat=True)
+            )
+        return self.metered
+
     def meter_left(self):
         if not self.is_registered or self.meter_limit <= 0:
             return 0
-        if self.meter_used is None:
-            self.meter_used = MeteredRead.objects.filter(reader=self.user, month=current_month()).count()
-        return max(0, self.meter_limit - self.meter_used)
+        return max(0, self.meter_limit - len(self.metered_this_month()))
 
 
 @dataclass(frozen=True)
@@ -88,10 +95,6 @@ class Entitlement:
     @property
     def needs_login(self):
         return self.reason == Reason.LOGIN
-
-    @property
-    def needs_subscription(self):
-        return self.reason == Reason.SUBSCRIPTION
 
 
 def current_month():
@@ -119,7 +122,8 @@ def client_address(request):
 
 def licences_for(user, address):
     """(licence the reader uses now, licence with a free seat for their e-mail domain); reads only."""
-    licences = list(Licence.objects.valid())
+    now = timezone.now()
+    licences = [licence for licence in cached_lookup("licences", Licence.objects.current_and_coming) if licence.is_valid(now)]
     if address is not None:
         for licence in licences:
             if licence.covers_address(address):
@@ -169,7 +173,7 @@ def entitlement(reader, article):
     if not reader.is_registered:
         return Entitlement(False, Reason.LOGIN)
     if reader.meter_limit > 0:
-        if MeteredRead.objects.filter(reader=reader.user, article=article, month=current_month()).exists():
+        if article.pk in reader.metered_this_month():
             return Entitlement(True, Reason.ALREADY_READ, reader.meter_left())
         left = reader.meter_left()
         if left > 0:
@@ -207,5 +211,5 @@ def _count_metered_read(reader, article):
                 MeteredRead.objects.create(reader=reader.user, article=article, month=month)
         except IntegrityError:
             return Entitlement(True, Reason.ALREADY_READ, max(0, reader.meter_limit - used))
-    reader.meter_used = used + 1
+    reader.metered = {*reader.metered_this_month(), article.pk}
     return Entitlement(True, Reason.METER, reader.meter_limit - used - 1)

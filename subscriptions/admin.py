@@ -28,6 +28,20 @@ class ImportForm(forms.Form):
     dry_run = forms.BooleanField(label=_("Dry run: only show what would happen"), required=False, initial=True)
 
 
+class SubscriptionForm(forms.ModelForm):
+    class Meta:
+        model = Subscription
+        fields = "__all__"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        starts_at = cleaned_data.get("starts_at", self.instance.starts_at)
+        ends_at = cleaned_data.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", forms.ValidationError(_("The end must lie after the start."), code="ends_before_start"))
+        return cleaned_data
+
+
 @admin.register(Subscription)
 class SubscriptionAdmin(SimpleHistoryAdmin):
     """Editors grant, extend and cancel; each change goes through subscriptions.services and is logged."""
@@ -41,6 +55,20 @@ class SubscriptionAdmin(SimpleHistoryAdmin):
     actions = ["extend_one_period", "cancel_now"]
     change_list_template = "admin/subscriptions/subscription/change_list.html"
     history_list_display = ["ends_at", "cancelled_at"]
+    form = SubscriptionForm
+
+    def has_delete_permission(self, request, obj=None):
+        """Subscriptions end by cancellation, which keeps their history; they are never deleted here."""
+        return False
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Old versions can be looked at, not saved back: changes go through subscriptions.services."""
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
         """After granting, only the end date is edited here; cancelling is an action."""
@@ -60,7 +88,7 @@ class SubscriptionAdmin(SimpleHistoryAdmin):
             )
             obj.pk = granted.pk  # the admin's messages and log name the saved subscription
         elif "ends_at" in form.changed_data:
-            services.extend(obj, until=obj.ends_at, by=request.user, reason=_("end date changed in the admin"))
+            services.set_end(obj, obj.ends_at, by=request.user, reason=_("end date changed in the admin"))
 
     @admin.action(description=_("Extend by one billing period"), permissions=["change"])
     def extend_one_period(self, request, queryset):

@@ -92,5 +92,5 @@ def _import_row(line, row, plans, by):
         return RowResult(line, email, "created")
     if subscription.ends_at == ends_at:
         return RowResult(line, email, "unchanged")
-    services.extend(subscription, until=ends_at, by=by, reason=reason)
+    services.set_end(subscription, ends_at, by=by, reason=reason)
     return RowResult(line, email, "updated", _("new end date"))

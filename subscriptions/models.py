@@ -132,6 +132,10 @@ class LicenceQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(is_active=True, starts_at__lte=now, ends_at__gt=now)
 
+    def current_and_coming(self):
+        """Licences valid now or later, as a list to cache; ``Licence.is_valid`` picks the valid ones."""
+        return list(self.filter(is_active=True, ends_at__gt=timezone.now()))
+
 
 class Licence(models.Model):
     """An institutional licence: readers from an organisation's network or e-mail domains read premium articles."""
@@ -166,6 +170,11 @@ class Licence(models.Model):
     @property
     def domains(self):
         return {line.strip().lower().lstrip("@") for line in self.email_domains.splitlines() if line.strip()}
+
+    def is_valid(self, now=None):
+        """The rule of ``LicenceQuerySet.valid`` for one licence."""
+        now = now or timezone.now()
+        return self.is_active and self.starts_at <= now < self.ends_at
 
     def covers_address(self, address):
         return any(address in network for network in self.networks if network.version == address.version)

@@ -8,8 +8,10 @@ why (``reason``).
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Licence, Subscription
 
@@ -23,9 +25,12 @@ def reader_for_email(email):
     return user
 
 
+REASON_LENGTH = 100  # simple-history's history_change_reason column
+
+
 def _save(subscription, *, by, reason):
     subscription._history_user = by
-    subscription._change_reason = str(reason)
+    subscription._change_reason = str(reason)[:REASON_LENGTH]
     subscription.save()
     return subscription
 
@@ -51,10 +56,20 @@ def grant(reader, plan, *, by, reason, starts_at=None, ends_at=None, source=Subs
 
 @transaction.atomic
 def extend(subscription, *, by, reason, until=None):
-    """Run ``subscription`` until ``until``, by default one more billing period; a cancellation is lifted."""
+    """Renew: run ``subscription`` until ``until``, by default one more billing period; a cancellation is lifted."""
     subscription = Subscription.objects.select_for_update().select_related("plan").get(pk=subscription.pk)
     subscription.ends_at = until or subscription.plan.term_end(max(subscription.ends_at, timezone.now()))
     subscription.cancelled_at = None
+    return _save(subscription, by=by, reason=reason)
+
+
+@transaction.atomic
+def set_end(subscription, ends_at, *, by, reason):
+    """Move the end of ``subscription`` (a correction or an imported date); a cancellation stays."""
+    subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+    if ends_at <= subscription.starts_at:
+        raise ValidationError(_("The end must lie after the start."), code="ends_before_start")
+    subscription.ends_at = ends_at
     return _save(subscription, by=by, reason=reason)
 
 

@@ -7,6 +7,14 @@ from .factories import ArticleFactory, AuthorFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page or lookup from another test's data."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Keep uploads from tests out of the project's media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

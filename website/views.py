@@ -1,16 +1,19 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from subscriptions.access import open_article, reader_for
 from subscriptions.models import Plan
 
+from articles.freshness import cached_lookup
 from articles.models import Article, Author, Category
-from articles.search import clean_query, search, snippets
+from articles.search import MAX_CANDIDATES, clean_query, matching_ids, ranked, snippets
 
 from .forms import SearchForm
+from .pagination import archive_page
 
 
 class LiveArticleListView(ListView):
@@ -20,9 +23,8 @@ class LiveArticleListView(ListView):
     template_name = "articles/article_list.html"
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
+        page = archive_page(queryset, self.request.GET.get(self.page_kwarg), page_size)
+        return None, page, page.object_list, page.has_other_pages()
 
     def get_queryset(self):
         return Article.objects.live().for_cards()
@@ -36,7 +38,7 @@ class HomeView(TemplateView):
         live = Article.objects.live().for_cards()
         lead = live.first()
         sections = []
-        for category in Category.objects.all():
+        for category in cached_lookup("categories", lambda: list(Category.objects.all())):
             articles = live.filter(categories=category)
             if lead:
                 articles = articles.exclude(pk=lead.pk)
@@ -79,7 +81,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.live().for_cards().prefetch_related("categories", "tags")
+        return Article.objects.live().with_bylines().prefetch_related("categories", "tags")
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -95,8 +97,12 @@ class ArticleDetailView(DetailView):
         return response
 
     def get_context_data(self, **kwargs):
-        related = Article.objects.related_to(self.object)
-        plans = Plan.objects.filter(is_active=True)  # queried only when the paywall shows
+        article = self.object
+        cards = cached_lookup(
+            f"related-{article.pk}", lambda: Article.objects.live().for_cards().in_order(Article.objects.related_ids(article))
+        )
+        related = [card for card in cards if card.is_live]  # kept for a while: one may have expired since
+        plans = SimpleLazyObject(lambda: cached_lookup("plans", lambda: list(Plan.objects.filter(is_active=True))))
         return super().get_context_data(related_articles=related, paywall_plans=plans, **kwargs)
 
 
@@ -110,14 +116,19 @@ class SearchView(LiveArticleListView):
         self.form = SearchForm(self.request.GET or None)
         self.form.is_valid()
         self.query = clean_query(self.form.cleaned_data.get("q", "")) if self.form.is_bound else ""
+        self.found = []
         if not self.query:
             return Article.objects.none()
-        return search(self.form.filter(super().get_queryset()), self.query)
+        live = Article.objects.live().with_bylines().defer("search_document")  # snippets need the body
+        self.found = matching_ids(self.form.filter(live), self.query)
+        return ranked(live.filter(pk__in=self.found), self.query)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        context = super().get_context_data(
+            form=self.form, query=self.query, result_count=len(self.found),
+            results_capped=len(self.found) >= MAX_CANDIDATES, **kwargs,
+        )
         page = context["page_obj"]
-        page.object_list = list(page.object_list)
         found = snippets(page.object_list, self.query)
         for article in page.object_list:
             article.snippet = found.get(article.pk, "")

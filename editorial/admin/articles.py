@@ -51,7 +51,8 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
     list_filter = [StateFilter, MineFilter, VGWortFilter, "categories", "authors", "tags"]
     actions = [bulk_action(step) for step in actions.STEPS.values() if step.bulk_label]
     list_select_related = ["primary_category"]
-    search_fields = ["title", "kicker", "teaser"]
+    search_fields = ["title", "kicker", "teaser"]  # trigram indexes (article_*_upper_trgm_idx)
+    show_full_result_count = False  # no second count over the whole archive
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     always_readonly = ["state", "first_published_at", "updated_at", "reading_minutes"]
@@ -120,9 +121,18 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
     # Saving -----------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
-        transition = actions.edit(obj, form.model_changes(), by=request.user)
-        if transition is not None and transition.action == Transition.Action.PROPOSE:
+        form.transition = actions.edit(
+            obj, form.model_changes(), by=request.user, relations_changed=form.relations_changed()
+        )
+        if form.transition is not None and form.transition.action == Transition.Action.PROPOSE:
             messages.info(request, _("Your corrections wait for an editor; the published text stays online until then."))
+
+    def save_related(self, request, form, formsets, change):
+        """Changed authors make a new version as well, unless the article's own save made one already."""
+        super().save_related(request, form, formsets, change)
+        authors_changed = any(formset.model is Byline and formset.has_changed() for formset in formsets)
+        if change and authors_changed and form.transition is None:
+            actions.edit(form.instance, {}, by=request.user, relations_changed=True)
 
     def save_formset(self, request, form, formset, change):
         for inline_form in formset.forms:

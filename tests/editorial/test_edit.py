@@ -97,3 +97,37 @@ def test_buttons_and_bulk_actions_come_from_the_one_registry(client, editor, in_
     }
     assert {name: label for name, (_a, label) in buttons.items()} == {"publish": "Veröffentlichen / planen", "return": "An Autor/in zurückgeben"}
     assert "Kommentarfeld" in buttons["return"][0] and not buttons["publish"][0]  # the step that needs a comment says so
+
+
+def test_a_change_of_categories_alone_is_a_version_that_stale_forms_must_respect(client, editor, chief, own_draft, magazin):
+    stale = change_form_data(own_draft)
+    client.force_login(chief)
+    with_magazin = change_form_data(own_draft, categories=[*stale["categories"], magazin.pk])
+    assert client.post(change_url(own_draft), with_magazin).status_code == 302
+    assert log(own_draft) == [(Action.EDIT, "chefin")]
+    client.force_login(editor)
+    response = client.post(change_url(own_draft), {**stale, "teaser": "Neuer Teaser"})
+    assert response.status_code == 200 and "während Sie ihn bearbeitet haben" in response.content.decode()
+    assert magazin in Article.objects.get(pk=own_draft.pk).categories.all()
+
+
+def test_a_change_of_authors_alone_is_a_version(client, editor, own_draft):
+    from tests.factories import AuthorFactory
+
+    second = AuthorFactory(name="Zweite Autorin")
+    client.force_login(editor)
+    data = change_form_data(own_draft, **{
+        "bylines-TOTAL_FORMS": "2", "bylines-1-author": second.pk, "bylines-1-position": "1",
+    })
+    assert client.post(change_url(own_draft), data).status_code == 302
+    assert Article.objects.get(pk=own_draft.pk).version == own_draft.version + 1
+    assert log(own_draft) == [(Action.EDIT, "redakteur")]
+
+
+def test_emptying_the_publication_time_of_a_published_article_means_now(client, editor, own_published):
+    client.force_login(editor)
+    before = timezone.now()
+    data = change_form_data(own_published, published_at_0="", published_at_1="")
+    assert client.post(change_url(own_published), data).status_code == 302
+    article = Article.objects.get(pk=own_published.pk)
+    assert article.is_live and article.published_at >= before

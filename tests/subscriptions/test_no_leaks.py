@@ -55,7 +55,15 @@ def audiences(registered):
     }
 
 
-def test_marker_reaches_no_one_who_is_not_entitled(site, registered, premium_article):
+@pytest.mark.parametrize("page_cache_seconds", [0, 60], ids=["page cache off", "page cache on"])
+def test_marker_reaches_no_one_who_is_not_entitled(site, registered, subscriber, licence, premium_article, settings, page_cache_seconds):
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    if page_cache_seconds:  # entitled readers go first, so their full-text pages would be in the cache to leak
+        entitled = Client()
+        entitled.force_login(subscriber)
+        for client in (entitled, Client(REMOTE_ADDR="198.51.100.23")):  # a subscriber, a licensed network
+            assert MARKER in client.get(premium_article.get_absolute_url()).content.decode()
+            discover(client, site, limit=60)
     for audience, client in audiences(registered).items():
         searches = [f"/suche/?{urlencode({'q': words})}" for words in ("geheime Marker-Zahl", "4711", "lautet", "Klinikreform")]
         pages = discover(client, site, extra=searches)

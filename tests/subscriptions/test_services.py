@@ -122,3 +122,40 @@ class TestSeats:
         holder = self.seat_holder(licence, "a@klinikum-beispiel.de")
         call_command("release_licence_seats", stdout=StringIO())
         assert list(licence.seats.all()) == [holder]
+
+
+class TestReviewedEdgeCases:
+    def test_a_new_end_date_from_an_import_keeps_a_cancellation(self, plan):
+        from subscriptions.importer import import_subscriptions
+
+        import_subscriptions(CSV)
+        subscription = Subscription.objects.get()
+        services.cancel(subscription, by=None, reason="test")
+        import_subscriptions(CSV.replace("2027-01-01", "2027-06-01"))
+        subscription.refresh_from_db()
+        assert subscription.cancelled_at is not None and timezone.localtime(subscription.ends_at).month == 6
+
+    def test_an_end_before_the_start_in_the_change_form_is_a_message(self, client, editor, subscriber):
+        subscription = subscriber.subscriptions.get()
+        client.force_login(editor)
+        before_start = timezone.localtime(subscription.starts_at) - timedelta(days=1)
+        response = client.post(f"/admin/subscriptions/subscription/{subscription.pk}/change/", {
+            "ends_at_0": before_start.strftime("%d.%m.%Y"), "ends_at_1": "12:00:00",
+        })
+        assert response.status_code == 200 and "Das Ende muss nach dem Beginn liegen." in response.content.decode()
+        assert Subscription.objects.get().ends_at == subscription.ends_at
+
+    def test_long_event_ids_are_processed(self, client, settings, plan):
+        settings.SUBSCRIPTION_WEBHOOK_SECRET = SECRET
+        assert post(client, event(event_id="evt_" + "x" * 96)).json() == {"status": "processed"}
+        assert len(log(Subscription.objects.get())[0][1]) == 100
+
+    def test_old_versions_are_not_saved_back_and_nothing_is_deleted(self, client, chief, subscriber):
+        subscription = subscriber.subscriptions.get()
+        services.cancel(subscription, by=chief, reason="test")
+        client.force_login(chief)
+        old = subscription.history.earliest("history_date")
+        url = f"/admin/subscriptions/subscription/{subscription.pk}/history/{old.history_id}/"
+        assert client.post(url, {"ends_at_0": "01.01.2030", "ends_at_1": "00:00:00"}).status_code == 403
+        assert client.post(f"/admin/subscriptions/subscription/{subscription.pk}/delete/", {"post": "yes"}).status_code == 403
+        assert Subscription.objects.get().cancelled_at is not None

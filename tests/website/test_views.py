@@ -90,13 +90,13 @@ class TestPagination:
         ]
 
     @pytest.mark.parametrize(
-        "page, expected_page", [("abc", 1), ("0", 2), ("-1", 2), ("99999", 2), ("1", 1), ("2", 2), ("", 1), ("1.5", 1)]
+        "page, expected_page", [("abc", 1), ("0", 1), ("-1", 1), ("99999", 2), ("1", 1), ("2", 2), ("", 1), ("1.5", 1)]
     )
     def test_odd_page_numbers_show_a_real_page(self, client, kurzmeldungen, many_articles, page, expected_page):
         response = client.get(kurzmeldungen.get_absolute_url(), {"page": page})
         assert response.status_code == 200
         assert response.context["page_obj"].number == expected_page
-        assert f"Seite {expected_page} von 2" in response.content.decode()
+        assert f"Seite {expected_page}<" in response.content.decode()
 
     def test_second_page_holds_the_oldest_articles(self, client, kurzmeldungen, many_articles):
         response = client.get(kurzmeldungen.get_absolute_url(), {"page": 2})

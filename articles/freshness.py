@@ -1,0 +1,53 @@
+"""One number that changes whenever what readers see changes.
+
+Cached pages and cached lookups put this content generation into their keys,
+so a publication, an edit, a banner or plan change makes them fresh on the next
+request without anyone deleting keys. ``content_changed()`` is called for every
+saved change readers could see (website.apps listens for them) and by bulk
+imports. Without a reachable cache every lookup is simply computed again:
+slower, never wrong.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+GENERATION_KEY = "content-generation"
+LOOKUP_SECONDS = 300
+
+
+def generation():
+    """The current content generation (a number that only grows)."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        current = time.time_ns()  # never smaller than a generation from before a cache restart
+        cache.add(GENERATION_KEY, current, timeout=None)
+    return current
+
+
+def content_changed():
+    """Start a new generation now, and again when the current transaction commits.
+
+    The second step matters: a request that reads between the change and the
+    commit would cache the old content under the new generation.
+    """
+    _next_generation()
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # the key was missing, e.g. after a cache restart
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def cached_lookup(name, compute, timeout=LOOKUP_SECONDS):
+    """``compute()`` cached for the current generation: small lists every page needs, such as the menu."""
+    key = f"lookup:{name}:{generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
