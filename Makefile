@@ -31,7 +31,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages --locale de --ignore "$(VENV)/*"
 
 bench: install
-	$(BIN)/python bench/pages.py $(BENCH_ARGS)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

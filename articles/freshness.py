@@ -9,6 +9,8 @@ slower, never wrong.
 """
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -17,13 +19,31 @@ GENERATION_KEY = "content-generation"
 LOOKUP_SECONDS = 300
 
 
+_pinned = ContextVar("pinned_generation", default=None)
+
+
 def generation():
     """The current content generation (a number that only grows)."""
+    pinned = _pinned.get()
+    if pinned is not None and pinned[0] is not None:
+        return pinned[0]
     current = cache.get(GENERATION_KEY)
     if current is None:
         current = time.time_ns()  # never smaller than a generation from before a cache restart
         cache.add(GENERATION_KEY, current, timeout=None)
+    if pinned is not None:
+        pinned[0] = current
     return current
+
+
+@contextmanager
+def one_generation():
+    """Within this block (one request), the generation is read from the cache once."""
+    token = _pinned.set([None])
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
 
 
 def content_changed():
@@ -37,6 +57,9 @@ def content_changed():
 
 
 def _next_generation():
+    pinned = _pinned.get()
+    if pinned is not None:
+        pinned[0] = None  # this request reads the new generation
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the key was missing, e.g. after a cache restart

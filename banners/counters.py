@@ -33,9 +33,12 @@ def count_impressions(banner_ids, day=None):
     for banner_id in banner_ids:
         key = impressions_key(banner_id, day)
         try:
-            if not cache.add(key, 1, timeout=KEEP_DAYS * 86400):
+            try:
                 cache.incr(key)
-        except Exception:  # the cache is down or the key expired between add and incr
+            except ValueError:  # the first impression of the day
+                if not cache.add(key, 1, timeout=KEEP_DAYS * 86400):
+                    cache.incr(key)
+        except Exception:  # the cache is down or the key expired meanwhile: a lost count, not a lost page
             logger.warning("Banner impression for %s not counted", banner_id, exc_info=True)
 
 

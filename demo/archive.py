@@ -100,8 +100,8 @@ def generate(count, *, seed=2026, batch_size=2000, progress=None):
     while made < count:
         size = min(batch_size, count - made)
         with transaction.atomic():
-            articles = [new_article(rng, categories, f"{run}-{made + number}", now) for number in range(size)]
-            actions.import_published(articles, by=editor, batch_size=size)
+            entries = [new_article(rng, categories, f"{run}-{made + number}", now) for number in range(size)]
+            articles = actions.import_published(entries, by=editor, batch_size=size)
             relate(rng, articles, categories, authors, tags, tag_weights)
         made += size
         if progress:
@@ -114,7 +114,7 @@ def new_article(rng, categories, suffix, now):
     title = f"{topic}: {sentence(rng, 7)[:-1]}"
     access = rng.choices([level for level, _share in ACCESS_MIX], weights=[share for _level, share in ACCESS_MIX])[0]
     rare = rng.choice(RARE_WORDS) if rng.random() < 0.002 else None
-    return Article(
+    article = Article(
         kicker=topic,
         title=title,
         slug=f"{german_slugify(title)[:180]}-{suffix}",
@@ -122,8 +122,8 @@ def new_article(rng, categories, suffix, now):
         body=body(rng, rng.random() < COMMON_SHARE, rare),
         primary_category=rng.choice(categories),
         access=access,
-        published_at=now - timedelta(minutes=rng.randrange(1, YEARS * 365 * 24 * 60)),
     )
+    return article, now - timedelta(minutes=rng.randrange(1, YEARS * 365 * 24 * 60))
 
 
 def relate(rng, articles, categories, authors, tags, tag_weights):

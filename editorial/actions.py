@@ -288,20 +288,23 @@ def restore_version(article, historical_record, *, by):
 
 
 @transaction.atomic
-def import_published(articles, *, by, batch_size=1000):
+def import_published(entries, *, by, batch_size=1000):
     """Insert articles that were published elsewhere (an archive moving from another CMS), in bulk.
 
-    Each keeps its ``published_at``; each is logged as published by ``by``.
-    Relations (categories, bylines, tags) are the importer's to add afterwards.
+    ``entries`` are (new article, its original publication time) pairs; each
+    is logged as published by ``by``. Relations (categories, bylines, tags)
+    are the importer's to add afterwards. Returns the saved articles.
     """
     _require(can_publish(by))
-    for article in articles:
-        if article.pk is not None or article.published_at is None:
+    articles = []
+    for article, published_at in entries:
+        if article.pk is not None or published_at is None:
             raise ValidationError(_("Only new articles with a publication time can be imported."), code="not_importable")
         article.status = Status.PUBLISHED
-        article.first_published_at = article.first_published_at or article.published_at
+        article.published_at = article.first_published_at = published_at
         article.version = 1
         article.fill_derived_fields()
+        articles.append(article)
     created = Article.objects.bulk_create(articles, batch_size=batch_size)
     content_changed()  # bulk inserts send no signals for the page cache to hear
     Transition.objects.bulk_create(

@@ -72,3 +72,22 @@ def test_demo_staff_can_log_in_to_the_admin(client, settings):
     load_demo()
     assert client.login(username="autorin", password="autorin-demo-2026")
     assert client.get("/admin/articles/article/").status_code == 200
+
+
+def test_generated_archive_is_live_varied_and_logged():
+    from collections import Counter
+
+    from demo.archive import generate
+    from editorial.models import Transition
+
+    generate(300, batch_size=120)
+    live = Article.objects.live()
+    assert live.count() == 300
+    assert {"free", "registered", "premium"} == set(live.values_list("access", flat=True))
+    assert live.filter(categories__slug="kurzmeldungen").exists() and live.filter(categories__slug="magazin").exists()
+    years = {article.published_at.year for article in live}
+    assert len(years) >= 5  # spread over the years
+    assert all(article.bylines.exists() and article.tags.exists() for article in live[:20])
+    assert 0.15 < live.filter(body__contains="Energie").count() / 300 < 0.35
+    assert Counter(Transition.objects.values_list("action", "by__username")) == {(Transition.Action.PUBLISH, "archiv"): 300}
+    assert all(a.first_published_at == a.published_at and a.reading_minutes >= 1 for a in live[:20])

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from articles.freshness import cached_lookup, generation
+from articles.freshness import cached_lookup, generation, one_generation
 from articles.models import Article
 from banners.selection import BannerSlots
 from subscriptions.access import Reader, client_address, licences_for
@@ -99,6 +99,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_generation():
+            return self.respond(request)
+
+    def respond(self, request):
         if request.method != "GET" or not settings.PAGE_CACHE_SECONDS or request.path.startswith("/admin/"):
             return self.get_response(request)
         if is_personal(request):

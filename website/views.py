@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
@@ -8,7 +9,7 @@ from taggit.models import Tag
 from subscriptions.access import open_article, reader_for
 from subscriptions.models import Plan
 
-from articles.freshness import cached_lookup
+from articles.freshness import cached_lookup, generation
 from articles.models import Article, Author, Category
 from articles.search import MAX_CANDIDATES, clean_query, matching_ids, ranked, snippets
 
@@ -80,8 +81,21 @@ class AuthorView(LiveArticleListView):
 class ArticleDetailView(DetailView):
     context_object_name = "article"
 
-    def get_queryset(self):
-        return Article.objects.live().with_bylines().prefetch_related("categories", "tags")
+    def get_object(self, queryset=None):
+        """The article with its relations, kept per content generation.
+
+        It is kept whatever its state, and the visibility rule (``is_live``) is
+        applied on every request, so a scheduled article appears and an
+        expiring one goes at their times without waiting for the cache.
+        """
+        pk = self.kwargs["pk"]
+        article = cached_lookup(
+            f"article-{pk}",
+            lambda: Article.objects.with_bylines().prefetch_related("categories", "tags").filter(pk=pk).first() or False,
+        )
+        if not article or not article.is_live:
+            raise Http404
+        return article
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -103,7 +117,9 @@ class ArticleDetailView(DetailView):
         )
         related = [card for card in cards if card.is_live]  # kept for a while: one may have expired since
         plans = SimpleLazyObject(lambda: cached_lookup("plans", lambda: list(Plan.objects.filter(is_active=True))))
-        return super().get_context_data(related_articles=related, paywall_plans=plans, **kwargs)
+        return super().get_context_data(
+            related_articles=related, paywall_plans=plans, content_generation=generation(), **kwargs
+        )
 
 
 class SearchView(LiveArticleListView):
