@@ -15,8 +15,9 @@ from articles.models import Article, Byline
 from .. import actions
 from ..forms import ArticleAdminForm
 from ..models import EditorialNote, ShareLink, Transition
-from .filters import MineFilter, StateFilter, VGWortFilter
+from .filters import AuthorFilter, CategoryFilter, MineFilter, StateFilter, TagFilter, VGWortFilter
 from .inlines import BylineInline, EditorialNoteInline, ShareLinkInline
+from .pagination import CappedCountPaginator
 from .versions import VersionsAdminMixin
 
 
@@ -48,12 +49,15 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
     inlines = [BylineInline, EditorialNoteInline, ShareLinkInline]
     list_display = ["thumbnail", "title", "state", "primary_category", "author_names", "published_at", "updated_at"]
     list_display_links = ["thumbnail", "title"]
-    list_filter = [StateFilter, MineFilter, VGWortFilter, "categories", "authors", "tags"]
+    list_filter = [
+        StateFilter, MineFilter, VGWortFilter, CategoryFilter, AuthorFilter, TagFilter,
+        ("published_at", admin.DateFieldListFilter),
+    ]
+    paginator = CappedCountPaginator
     actions = [bulk_action(step) for step in actions.STEPS.values() if step.bulk_label]
     list_select_related = ["primary_category"]
     search_fields = ["title", "kicker", "teaser"]  # trigram indexes (article_*_upper_trgm_idx)
     show_full_result_count = False  # no second count over the whole archive
-    date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     always_readonly = ["state", "first_published_at", "updated_at", "reading_minutes"]
     publisher_fields = ["published_at", "expires_at"]
@@ -192,9 +196,12 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
     # Change list ------------------------------------------------------------
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(
+        queryset = super().get_queryset(request).prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
+        if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
+            queryset = queryset.defer("body", "search_document")  # the list shows neither
+        return queryset
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):

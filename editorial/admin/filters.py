@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, Author, Byline, Category, TaggedArticle
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -62,3 +64,52 @@ class VGWortFilter(admin.SimpleListFilter):
         if self.value() == "missing":
             return queryset.live().filter(character_count__gte=self.MIN_CHARACTERS, vgwort_pixel_url="")
         return queryset
+
+
+class RelationFilter(admin.SimpleListFilter):
+    """Filter by a many-to-many relation with EXISTS, so the changelist needs no DISTINCT over whole rows."""
+
+    through_field = None  # the through model's field that points at the related object
+
+    def related(self):
+        raise NotImplementedError
+
+    def lookups(self, request, model_admin):
+        return [(str(item.pk), str(item)) for item in self.related()]
+
+    def queryset(self, request, queryset):
+        if not (self.value() or "").isdigit():
+            return queryset
+        link = self.through.objects.filter(**{self.article_field: OuterRef("pk"), self.through_field: self.value()})
+        return queryset.filter(Exists(link))
+
+
+class CategoryFilter(RelationFilter):
+    title = _("category")
+    parameter_name = "category"
+    through, article_field, through_field = Article.categories.through, "article_id", "category_id"
+
+    def related(self):
+        return Category.objects.all()
+
+
+class AuthorFilter(RelationFilter):
+    title = _("author")
+    parameter_name = "author"
+    through, article_field, through_field = Byline, "article_id", "author_id"
+
+    def related(self):
+        return Author.objects.all()
+
+
+class TagFilter(RelationFilter):
+    """The tags of the newest articles: a sidebar of every tag in the archive would be hundreds long."""
+
+    title = _("tag")
+    parameter_name = "tag"
+    through, article_field, through_field = TaggedArticle, "content_object_id", "tag_id"
+    RECENT_ARTICLES = 200
+
+    def related(self):
+        recent = Article.objects.order_by("-pk").values("pk")[: self.RECENT_ARTICLES]
+        return Tag.objects.filter(Exists(TaggedArticle.objects.filter(tag=OuterRef("pk"), content_object__in=recent))).order_by("name")
