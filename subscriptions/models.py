@@ -61,8 +61,9 @@ class Subscription(models.Model):
         IMPORT = "import", _("CSV import")
         WEBHOOK = "webhook", _("payment system")
 
+    # Accounting keeps subscription records: a reader with subscriptions is anonymised, never deleted.
     reader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reader"), on_delete=models.CASCADE, related_name="subscriptions"
+        settings.AUTH_USER_MODEL, verbose_name=_("reader"), on_delete=models.PROTECT, related_name="subscriptions"
     )
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="subscriptions")
     starts_at = models.DateTimeField(_("start"), default=timezone.now)

@@ -104,3 +104,15 @@ def release_seats(licence):
         holders = [user for user in holders if user.email.rsplit("@", 1)[-1].lower() not in locked.domains]
     locked.seats.remove(*holders)
     return len(holders)
+
+
+@transaction.atomic
+def anonymise_reader(user):
+    """Erase a reader's personal data (DSGVO Art. 17) and keep their subscriptions, as accounting must."""
+    user.username = f"geloescht-{user.pk}"
+    user.email = user.first_name = user.last_name = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    user.licences.clear()
+    return user

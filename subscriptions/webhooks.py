@@ -13,6 +13,8 @@ import json
 import time
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -48,21 +50,42 @@ def verify(headers, body, now=None):
         raise WebhookError("stale timestamp", status=401)
 
 
-def parse(body):
-    try:
-        event = json.loads(body)
-        data = event["data"]
-        event_id, kind = str(event["id"]), str(event["type"])
-        external_id = str(data["subscription_id"])
-    except (ValueError, TypeError, KeyError):
+MAX_ID_LENGTH = 100  # WebhookEvent.event_id and Subscription.external_id
+
+
+def _identifier(value):
+    """An id as the database can keep it: a short string of printable characters."""
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
         raise WebhookError("malformed event")
-    if not event_id or not external_id or kind not in HANDLERS:
+    text = str(value)
+    if not text or len(text) > MAX_ID_LENGTH or not text.isprintable():
+        raise WebhookError("malformed event")
+    return text
+
+
+def parse(body):
+    """The event's parts, or a WebhookError (400) for anything the database or the handlers could choke on."""
+    try:
+        text = body.decode("utf-8")
+        if "\x00" in text or "\\u0000" in text:  # PostgreSQL keeps no NUL, neither in text nor in JSON
+            raise ValueError("NUL")
+        event = json.loads(text)
+        data = event["data"]
+    except (ValueError, TypeError, KeyError, RecursionError):
+        raise WebhookError("malformed event")
+    if not isinstance(data, dict):
+        raise WebhookError("malformed event")
+    event_id, kind, external_id = _identifier(event.get("id")), event.get("type"), _identifier(data.get("subscription_id"))
+    if kind not in HANDLERS:
         raise WebhookError("malformed event")
     return event, event_id, kind, data, external_id
 
 
 def _date(data, key):
-    value = parse_datetime(str(data.get(key, "")))
+    try:
+        value = parse_datetime(str(data.get(key, "")))
+    except ValueError:  # well formed but impossible, e.g. 2026-02-30
+        value = None
     if value is None:
         raise WebhookError(f"bad {key}")
     return value if timezone.is_aware(value) else timezone.make_aware(value)
@@ -70,9 +93,13 @@ def _date(data, key):
 
 def _created(data, external_id, reason):
     email = str(data.get("email", "")).strip().lower()
-    if "@" not in email:
+    try:
+        validate_email(email)
+    except ValidationError:
         raise WebhookError("bad email")
-    plan = Plan.objects.filter(slug=data.get("plan")).first()
+    if len(email) > 150:  # the reader's username is their address
+        raise WebhookError("bad email")
+    plan = Plan.objects.filter(slug=str(data.get("plan", ""))[:100]).first()
     if plan is None:
         raise WebhookError("unknown plan", status=422)
     starts_at, ends_at = _date(data, "starts_at"), _date(data, "ends_at")

@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom feeds for the site, each category, tag and author.
 
-Items carry the teaser only, never body text, so gated articles leak nothing.
+Items carry the teaser only, never body text, so gated articles leak nothing;
+it is escaped, since readers render descriptions as HTML.
 """
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -35,7 +37,8 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.teaser
+        """Feed readers take the description (RSS) and summary (Atom) as HTML; the teaser is plain text."""
+        return escape(item.teaser)
 
     def item_pubdate(self, item):
         return item.published_at
