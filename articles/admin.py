@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import Author, Category
+from .models import Article, Author, Category
 
 # Addresses typed without a scheme are taken as https:// (Django 6's default).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -16,6 +16,12 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+    def save_model(self, request, obj, form, change):
+        """A new default access changes what search may index of the category's articles."""
+        super().save_model(request, obj, form, change)
+        if change and "default_access" in form.changed_data:
+            Article.objects.filter(primary_category=obj, access="").refresh_public_text()
 
 
 @admin.register(Author)

@@ -15,9 +15,9 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from .fields import SanitizedHTMLField
-from .text import character_count, german_slugify, html_preview, reading_minutes
-from .validators import validate_image_size
+from .fields import SanitizedHTMLField, SanitizedImageField
+from .text import character_count, german_slugify, html_preview, plain_text, reading_minutes
+from .validators import validate_image_size, validate_vgwort_pixel_url
 
 
 class Access(models.TextChoices):
@@ -62,7 +62,7 @@ class Author(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     bio = models.TextField(_("short bio"), blank=True, help_text=_("Two or three sentences for the author box."))
-    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True, validators=[validate_image_size])
+    photo = SanitizedImageField(_("photo"), upload_to="authors/", blank=True, validators=[validate_image_size])
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("staff account"),
@@ -142,6 +142,14 @@ class ArticleQuerySet(models.QuerySet):
             ranked += list(fill.values_list("pk", flat=True)[: limit - len(ranked)])
         return ranked
 
+    def refresh_public_text(self):
+        """Recompute what search may index, e.g. after a category's default access changed."""
+        articles = list(self.select_related("primary_category"))
+        for article in articles:
+            article.public_text = plain_text(article.preview_body if article.is_gated else article.body)
+        Article.objects.bulk_update(articles, ["public_text"], batch_size=500)
+        return len(articles)
+
     def in_order(self, ids):
         """The articles with these ids, in the order given."""
         by_id = {article.pk: article for article in self.filter(pk__in=ids)}
@@ -178,7 +186,7 @@ class Article(models.Model):
     )
     teaser = models.TextField(_("teaser"), help_text=_("Two or three sentences that make readers want to read on."))
     body = SanitizedHTMLField(_("body"), blank=True)
-    hero_image = models.ImageField(
+    hero_image = SanitizedImageField(
         _("image"), upload_to="articles/%Y/%m/", blank=True, validators=[validate_image_size]
     )
     hero_image_alt = models.CharField(
@@ -262,10 +270,14 @@ class Article(models.Model):
         _("VG Wort counting pixel"),
         blank=True,
         max_length=500,
+        validators=[validate_vgwort_pixel_url],
         help_text=_("Address of the VG Wort Zählmarke; shown once on the full article page."),
     )
     character_count = models.PositiveIntegerField(_("characters"), default=0, editable=False)
-    # Weighted German search vector, kept up to date by a PostgreSQL trigger (migration 0005).
+    # What every reader may read of the body: all of it, or the public preview of a gated article.
+    # Search indexes this, never the paid part (migration 0011).
+    public_text = models.TextField(_("public text"), blank=True, default="", editable=False)
+    # Weighted German search vector, kept up to date by a PostgreSQL trigger (migrations 0005, 0011).
     search_document = SearchVectorField(null=True, editable=False)
     preview_paragraphs = models.PositiveSmallIntegerField(
         _("public paragraphs"),
@@ -275,7 +287,9 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["pending_changes", "pending_by", "pending_at", "reading_minutes", "character_count", "search_document"],
+        excluded_fields=[
+            "pending_changes", "pending_by", "pending_at", "reading_minutes", "character_count", "public_text", "search_document",
+        ],
         m2m_fields=[categories],
     )
 
@@ -374,12 +388,15 @@ class Article(models.Model):
             self.slug = self._unique_slug()
         self.reading_minutes = reading_minutes(self.teaser, self.body)
         self.character_count = character_count(self.body)
+        self.public_text = plain_text(self.preview_body if self.is_gated else self.body)
 
     def save(self, *args, **kwargs):
         """Fill the derived fields only; status, times and version belong to editorial.actions."""
         self.fill_derived_fields()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "slug", "updated_at", "reading_minutes", "character_count"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"], "slug", "updated_at", "reading_minutes", "character_count", "public_text"
+            }
         super().save(*args, **kwargs)
 
     def _unique_slug(self):

@@ -24,6 +24,11 @@ def word_count(*texts):
     return sum(len(re.findall(r"\w+(?:[-'’]\w+)*", strip_tags(text or ""))) for text in texts)
 
 
+def plain_text(html):
+    """The words of an HTML fragment as a reader sees them, paragraphs separated by spaces."""
+    return " ".join(unescape(strip_tags(re.sub(r"<(/p|br|/h\d|/li|/blockquote)\b", r" <\1", html or ""))).split())
+
+
 def character_count(html):
     """Characters of the text a reader sees, spaces included, as VG Wort counts them."""
     return len(" ".join(unescape(strip_tags(html or "")).split()))

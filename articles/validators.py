@@ -1,16 +1,47 @@
 """Validators shared by the apps."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
+from PIL import Image
 from django.utils.translation import gettext_lazy as _
 
 MAX_IMAGE_MEGABYTES = 10
+MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: any camera's photo, not a decompression bomb
 
 
 def validate_image_size(file):
-    """Refuse images over 10 MB with a message, before they fill the disk."""
+    """Refuse images over 10 MB or 40 megapixels with a message, before they fill the disk or the memory."""
     if file.size > MAX_IMAGE_MEGABYTES * 1024 * 1024:
         raise ValidationError(
             _("The image is larger than %(limit)d MB. Please make it smaller and upload it again."),
             params={"limit": MAX_IMAGE_MEGABYTES},
             code="image_too_large",
+        )
+    if getattr(file, "_committed", True):
+        return  # already stored (and checked) earlier
+    try:
+        file.seek(0)
+        with Image.open(file) as picture:  # reads the header only
+            width, height = picture.size
+    except (OSError, Image.DecompressionBombError):
+        return  # not an image: the ImageField's own check says so
+    finally:
+        file.seek(0)
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ValidationError(
+            _("The image has %(pixels)d megapixels; at most %(limit)d are allowed. Please scale it down."),
+            params={"pixels": width * height // 1_000_000, "limit": MAX_IMAGE_PIXELS // 1_000_000},
+            code="image_too_many_pixels",
+        )
+
+
+def validate_vgwort_pixel_url(url):
+    """Only VG Wort's own counting hosts: the site's content security policy allows no other image host."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https" or not host.endswith(".met.vgwort.de"):
+        raise ValidationError(
+            _("Please paste the address of the VG Wort counting pixel, e.g. https://vg01.met.vgwort.de/na/…"),
+            code="not_vgwort",
         )

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.fields import SanitizedImageField
 from articles.validators import validate_image_size
 
 
@@ -41,7 +42,7 @@ class Banner(models.Model):
 
     title = models.CharField(_("title"), max_length=120)
     text = models.CharField(_("text"), max_length=300, blank=True)
-    image = models.ImageField(_("image"), upload_to="banners/", blank=True, validators=[validate_image_size])
+    image = SanitizedImageField(_("image"), upload_to="banners/", blank=True, validators=[validate_image_size])
     target_url = models.URLField(_("target address"), help_text=_("Where a click leads. Only this address is ever used."))
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.PROMO,

@@ -189,13 +189,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "redaktion@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+VGWORT_PIXEL_HOSTS = "https://*.met.vgwort.de"
+
 # Security headers. The admin is left out of the content security policy
 # because the rich-text editor loads its modules through an inline import map.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # VG Wort counts views through a pixel from its own hosts (vg01.met.vgwort.de, ssl-vg03.met.vgwort.de, …).
+        "img-src": [SELF, "data:", VGWORT_PIXEL_HOSTS],
         "script-src": [SELF],
         "style-src": [SELF],
         "object-src": [NONE],
