@@ -1,5 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django_ratelimit.decorators import ratelimit
 
 from . import views
 from .forms import EmailAuthenticationForm
@@ -31,12 +32,12 @@ urlpatterns = [
     path("passwort/geaendert/", auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"), name="password_change_done"),
     path(
         "passwort-vergessen/",
-        auth_views.PasswordResetView.as_view(
+        ratelimit(key="ip", rate="5/h", method="POST", block=True)(auth_views.PasswordResetView.as_view(
             template_name="accounts/password_reset_form.html",
             success_url=reverse_lazy("accounts:password_reset_done"),
             email_template_name="accounts/email/password_reset_body.txt",
             subject_template_name="accounts/email/password_reset_subject.txt",
-        ),
+        )),
         name="password_reset",
     ),
     path("passwort-vergessen/gesendet/", auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"), name="password_reset_done"),

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.cache import never_cache
+from django_ratelimit.decorators import ratelimit
 
 from subscriptions.access import reader_for
 
@@ -21,6 +22,7 @@ SIGNUP_SESSION_KEY = "signup"
 
 
 @never_cache
+@ratelimit(key="ip", rate="10/h", method="POST", block=True)
 def signup(request):
     """Mail a confirmation link; the answer, and the time it takes, never reveal whether an address is known.
 

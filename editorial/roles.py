@@ -25,8 +25,8 @@ EDITOR = REPORTER + [
     "auth.view_user",
 ]
 # The editor-in-chief gets every permission of these apps: content, workflow,
-# tags, legal pages, staff accounts and roles, subscriptions and banners.
-EDITOR_IN_CHIEF_APPS = ["articles", "editorial", "taggit", "flatpages", "sites", "auth", "subscriptions", "banners"]
+# tags, legal pages, staff accounts and roles, subscriptions and banners, and login lockouts to lift.
+EDITOR_IN_CHIEF_APPS = ["articles", "editorial", "taggit", "flatpages", "sites", "auth", "subscriptions", "banners", "axes"]
 
 REPORTER_ROLE, EDITOR_ROLE, EDITOR_IN_CHIEF_ROLE = "Autor/in", "Redakteur/in", "Chefredaktion"
 

@@ -2,6 +2,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from .access import reader_for
 from .models import Plan
@@ -17,6 +18,7 @@ def plans(request):
 
 @csrf_exempt
 @require_POST
+@ratelimit(key="ip", rate="120/m", block=True)
 def webhook(request):
     """Events from the payment system, authenticated by signature instead of a session."""
     try:

@@ -37,6 +37,13 @@ def live_article(db, kurzmeldungen, magazin):
     return ArticleFactory(primary_category=kurzmeldungen, categories=[magazin], tags=["Rechenzentren", "Energie"])
 
 
+def log_in(client, username, password):
+    """``client.login`` with the request django-axes needs to check for a lockout."""
+    from django.test import RequestFactory
+
+    return client.login(request=RequestFactory().post("/konto/anmelden/"), username=username, password=password)
+
+
 def staff_with_role(username, role):
     user = UserFactory(username=username, is_staff=True, first_name=username.capitalize())
     user.groups.set([Group.objects.get(name=role)])

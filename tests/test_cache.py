@@ -6,6 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from tests.conftest import log_in
+
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -26,7 +28,7 @@ def test_site_and_login_work_while_redis_is_down(client, settings, staff_user, l
     assert client.get(live_article.get_absolute_url()).status_code == 200
     staff_user.set_password("geheim-und-lang")
     staff_user.save()
-    assert client.login(username=staff_user.username, password="geheim-und-lang")
+    assert log_in(client, staff_user.username, "geheim-und-lang")
     assert client.get(reverse("admin:index")).status_code == 200
 
 

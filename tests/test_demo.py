@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Author
+from tests.conftest import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ def test_demo_articles_went_through_the_workflow(settings):
 def test_demo_staff_can_log_in_to_the_admin(client, settings):
     settings.DEBUG = True
     load_demo()
-    assert client.login(username="autorin", password="autorin-demo-2026")
+    assert log_in(client, "autorin", "autorin-demo-2026")
     assert client.get("/admin/articles/article/").status_code == 200
 
 

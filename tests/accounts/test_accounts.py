@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from subscriptions.models import MeteredRead, Subscription
 from tests.factories import ArticleFactory, UserFactory
+from tests.conftest import log_in
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -30,7 +31,7 @@ def test_sign_up_confirm_and_read(client):
     assert response.status_code == 302 and response["Location"] == "/konto/registrieren/bestaetigen/"
     user = User.objects.get(username="neue.leserin@example.org")
     assert not user.is_active
-    assert not client.login(username=user.username, password="ein-gutes-passwort-77")
+    assert not log_in(client, user.username, "ein-gutes-passwort-77")
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["neue.leserin@example.org"]
     assert "Bitte bestätigen Sie Ihre Registrierung" in mail.outbox[0].subject
 

@@ -6,6 +6,7 @@ from django.core import mail
 from django.test import Client
 
 from tests.accounts.test_accounts import link_in, sign_up
+from tests.conftest import log_in
 from tests.factories import UserFactory
 
 from .hashers import CountingHasher
@@ -35,7 +36,7 @@ def test_an_attackers_sign_up_never_sets_the_password_of_an_imported_account(pla
     response = victim.get(link)
     assert "Wählen Sie Ihr Passwort" in response.content.decode()
     assert not User.objects.get(username="opfer@example.org").is_active
-    assert not attacker.login(username="opfer@example.org", password="passwort-des-angreifers-1")
+    assert not log_in(attacker, "opfer@example.org", "passwort-des-angreifers-1")
     response = victim.post(link, {"new_password1": "passwort-der-inhaberin-2", "new_password2": "passwort-der-inhaberin-2"})
     assert "Ihr Konto ist aktiv" in response.content.decode()
     owner = User.objects.get(username="opfer@example.org")
