@@ -112,9 +112,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_bylines(self):
         """The primary category and the ordered authors, in a constant number of queries."""
-        return self.select_related("primary_category").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-        )
+        return self.select_related("primary_category").prefetch_related(BYLINES)
 
     def for_cards(self):
         """What an article card shows, without the heavy columns (body, search vector)."""
@@ -446,3 +444,7 @@ class TaggedArticle(TaggedItemBase):
         verbose_name = _("tag assignment")
         verbose_name_plural = _("tag assignments")
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")]
+
+
+# The ordered authors of articles with their profiles, for every list that shows bylines.
+BYLINES = Prefetch("bylines", queryset=Byline.objects.select_related("author"))

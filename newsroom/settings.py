@@ -126,7 +126,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A Redis outage must only slow pages down: django-redis swallows connection
-# errors (and logs them) and the short timeouts keep each miss cheap.
+# errors (and logs them) and the short timeouts keep each miss cheap. Redis holds
+# pages, lookups, banner counts and rate limits; never sessions (see SESSION_ENGINE).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -144,7 +145,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only: a logout or password change ends a session everywhere at once,
+# whatever the cache does (a cached copy could outlive a logout during a Redis outage).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses logins while locked out

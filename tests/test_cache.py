@@ -42,12 +42,3 @@ def require_redis():
         if os.environ.get("CI"):
             pytest.fail(f"no Redis at {REDIS_URL}, although .ci/run starts one")
         pytest.skip(f"no Redis at {REDIS_URL} (.ci/run starts one)")
-
-
-@pytest.mark.django_db
-def test_sessions_are_cached_in_redis(client, settings, staff_user):
-    require_redis()
-    settings.CACHES = redis_cache(REDIS_URL)
-    cache.clear()
-    client.force_login(staff_user)
-    assert cache.get("django.contrib.sessions.cached_db" + client.session.session_key) is not None

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -10,7 +11,7 @@ from subscriptions.access import open_article, reader_for
 from subscriptions.models import Plan
 
 from articles.freshness import cached_lookup, generation
-from articles.models import Article, Author, Category
+from articles.models import BYLINES, Article, Author, Category
 from articles.search import MAX_CANDIDATES, clean_query, matching_ids, ranked, snippets
 
 from .forms import SearchForm
@@ -36,7 +37,7 @@ class HomeView(TemplateView):
     section_size = 6
 
     def get_context_data(self, **kwargs):
-        live = Article.objects.live().for_cards()
+        live = Article.objects.live().for_cards().prefetch_related(None)  # authors once for the whole page, below
         lead = live.first()
         sections = []
         for category in cached_lookup("categories", lambda: list(Category.objects.all())):
@@ -44,6 +45,8 @@ class HomeView(TemplateView):
             if lead:
                 articles = articles.exclude(pk=lead.pk)
             sections.append((category, list(articles[: self.section_size])))
+        shown = [lead] if lead else []
+        prefetch_related_objects(shown + [article for _, articles in sections for article in articles], BYLINES)
         return super().get_context_data(lead=lead, sections=sections, **kwargs)
 
 

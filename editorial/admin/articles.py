@@ -1,7 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.admin import HTTPS_URLS
-from articles.models import Article, Byline
+from articles.models import BYLINES, Article, Byline
 
 from .. import actions
 from ..forms import ArticleAdminForm
@@ -196,9 +195,7 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
     # Change list ------------------------------------------------------------
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-        )
+        queryset = super().get_queryset(request).prefetch_related(BYLINES)
         if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
             queryset = queryset.defer("body", "search_document")  # the list shows neither
         return queryset
