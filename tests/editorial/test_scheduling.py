@@ -61,7 +61,7 @@ def test_visible_one_second_before_expiry_and_gone_at_expiry(client, scheduled):
 
 
 def test_editors_see_scheduled_time_in_german_local_time(client, editor, scheduled):
-    client.force_login(editor)
-    with at(SIX_AM - timedelta(hours=1)):
+    with at(SIX_AM - timedelta(hours=1)):  # logged in at that time, so the session has not expired
+        client.force_login(editor)
         html = client.get("/admin/articles/article/", {"state": "scheduled"}).content.decode()
     assert "Geplant für 04.03.2030, 06:00" in html

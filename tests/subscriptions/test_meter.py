@@ -45,8 +45,8 @@ def test_each_article_counts_once_and_the_page_says_what_is_left(client, registe
 
 def test_the_meter_starts_again_next_month(client, registered, meter, kurzmeldungen):
     articles = premium(3, kurzmeldungen)
-    client.force_login(registered)
     with mock.patch("django.utils.timezone.now", return_value=datetime(2030, 1, 31, 23, 30, tzinfo=BERLIN)):
+        client.force_login(registered)  # at that time, so the session is still valid in the story
         for article in articles[:2]:
             client.get(article.get_absolute_url())
         assert MARKER not in client.get(articles[2].get_absolute_url()).content.decode()
