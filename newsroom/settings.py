@@ -122,7 +122,15 @@ DATABASES = {
 }
 # PostgreSQL's JIT compiler costs more than it saves on the short queries of web pages.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # A database that is down or frozen must not hold a request for long: connecting gives up after
+    # DATABASE_CONNECT_TIMEOUT seconds, and web processes (newsroom/wsgi.py) cancel statements after
+    # DATABASE_STATEMENT_TIMEOUT milliseconds; the page then answers 503 (pages.views.server_error).
+    server_options = ["-c jit=off"]
+    if statement_timeout := env_int("DATABASE_STATEMENT_TIMEOUT", 0):
+        server_options.append(f"-c statement_timeout={statement_timeout}")
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        options=" ".join(server_options), connect_timeout=env_int("DATABASE_CONNECT_TIMEOUT", 3)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A Redis outage must only slow pages down: django-redis swallows connection
