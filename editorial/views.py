@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
 from django.http import Http404
@@ -5,9 +7,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
 from articles.models import Article
-from subscriptions.access import Entitlement, Reason
+from subscriptions.access import Entitlement, Reason, client_address
 
 from .models import SHARE_LINK_SALT, ShareLink
+
+logger = logging.getLogger(__name__)
 
 
 def render_preview(request, article, **context):
@@ -44,4 +48,8 @@ def shared_preview(request, token):
         raise Http404
     link = get_object_or_404(ShareLink.objects.valid(), pk=link_id)
     article = get_object_or_404(preview_queryset(), pk=link.article_id)
+    logger.info(
+        "Share link %s opened for article %s (%s) from %s",
+        link.pk, article.pk, "gated" if article.is_gated else "free", client_address(request),
+    )
     return render_preview(request, article, shared_link=link)

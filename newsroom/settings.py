@@ -274,6 +274,8 @@ ARTICLES_PER_PAGE = 12
 # Anonymous pages are kept this many seconds in the page cache and by proxies (0 turns it off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 SHARE_LINK_HOURS = env_int("SHARE_LINK_HOURS", 72)
+# For a published premium article a share link gives its full text to anyone: a shorter default.
+SHARE_LINK_HOURS_GATED = env_int("SHARE_LINK_HOURS_GATED", 24)
 
 # Paywall: premium articles a registered reader without subscription may read per
 # calendar month (0 turns metering off), and the proxies whose X-Forwarded-For is believed.

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -144,6 +147,10 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
                 instance.author = request.user
             if isinstance(instance, ShareLink) and instance.pk is None:
                 instance.created_by = request.user
+                article = form.instance
+                if "expires_at" not in inline_form.changed_data and article.is_live and article.is_gated:
+                    # A link to a published premium article hands its full text to anyone: keep it short.
+                    instance.expires_at = timezone.now() + timedelta(hours=settings.SHARE_LINK_HOURS_GATED)
         super().save_formset(request, form, formset, change)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

@@ -53,6 +53,10 @@ class ShareLinkForm(forms.ModelForm):
         model = ShareLink
         fields = ["expires_at"]
 
+    def has_changed(self):
+        """A link row the editor added is wanted even with the suggested expiry left as it is."""
+        return self.instance.pk is None or super().has_changed()
+
     def save(self, commit=True):
         if self.cleaned_data.get("revoke") and self.instance.revoked_at is None:
             self.instance.revoked_at = timezone.now()

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from subscriptions.models import MeteredRead
 from tests.factories import ArticleFactory
@@ -94,3 +95,28 @@ def test_concurrent_requests_never_count_twice_or_exceed_the_quota(registered, m
     read_ids = set(MeteredRead.objects.values_list("article_id", flat=True))
     granted = {url for url, full in results if full}
     assert granted == {a.get_absolute_url() for a in articles if a.pk in read_ids}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_article_charged_once_is_granted_to_every_concurrent_request(registered, meter, kurzmeldungen):
+    """Finding 12: under threaded workers, requests for an article just charged must not be refused."""
+    article = premium(1, kurzmeldungen)[0]
+    MeteredRead.objects.create(reader=registered, article=premium(1, kurzmeldungen)[0], month=timezone.localdate().replace(day=1))
+    url = article.get_absolute_url()  # one read of the quota (2) left: this article takes it
+    barrier = threading.Barrier(20)
+    results = []
+
+    def read():
+        client = Client()
+        client.force_login(registered)
+        barrier.wait()
+        results.append(MARKER in client.get(url).content.decode())
+        connection.close()
+
+    threads = [threading.Thread(target=read) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [True] * 20
+    assert MeteredRead.objects.filter(reader=registered, article=article).count() == 1
