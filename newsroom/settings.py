@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "newsroom.csp.SiteCSPMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -224,15 +224,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 VGWORT_PIXEL_HOSTS = "https://*.met.vgwort.de"
 
-# Security headers. The admin is left out of the content security policy
-# because the rich-text editor loads its modules through an inline import map.
+# Security headers. Inline scripts run only with the request's nonce (the admin's rich-text
+# editor needs one for its import map); newsroom/csp.py adds inline styles for the admin.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         # VG Wort counts views through a pixel from its own hosts (vg01.met.vgwort.de, ssl-vg03.met.vgwort.de, …).
         "img-src": [SELF, "data:", VGWORT_PIXEL_HOSTS],
-        "script-src": [SELF],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "object-src": [NONE],
         "frame-ancestors": [NONE],

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from js_asset import Media
 
 from articles.admin import HTTPS_URLS
 from articles.models import BYLINES, Article, Byline
@@ -117,6 +118,11 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
         if isinstance(inline, BylineInline) and obj.pk is None and profile is not None and request.method == "GET":
             kwargs["initial"] = [{"author": profile.pk}]
         return kwargs
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        """The rich-text editor's import map is an inline script: it runs with this request's CSP nonce."""
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)

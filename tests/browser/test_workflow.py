@@ -33,6 +33,8 @@ def test_reporter_and_editor_take_an_article_from_draft_to_scheduled(browser, li
 
     # The reporter writes a draft and submits it.
     desk = log_in(browser, live_server, "autorin")
+    violations = []
+    desk.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
     desk.goto(live_server.url + "/admin/articles/article/add/")
     desk.fill("#id_kicker", "Klinikfinanzen")
     desk.fill("#id_title", "Kliniken erhalten mehr Geld für Pflege")
@@ -43,6 +45,7 @@ def test_reporter_and_editor_take_an_article_from_draft_to_scheduled(browser, li
     desk.get_by_role("button", name="Sichern und weiter bearbeiten").click()
     desk.get_by_role("button", name="Zur Prüfung einreichen").click()
     expect(desk.get_by_text("Erledigt: zur Prüfung eingereicht.")).to_be_visible()
+    assert violations == []  # the editor and the admin run under the strict policy
     article = Article.objects.get(title="Kliniken erhalten mehr Geld für Pflege")
     assert article.status == Article.Status.IN_REVIEW
 
