@@ -1,0 +1,61 @@
+"""Consistent backups of the database and the uploaded media, and their restore.
+
+The database is dumped first (``pg_dump`` takes one consistent snapshot),
+then the media are archived; files are only ever added by the site, so every
+file the dump refers to is in the archive. Restoring recreates both.
+"""
+
+import os
+import subprocess
+import tarfile
+from pathlib import Path
+
+from django.conf import settings
+
+DATABASE_FILE = "database.dump"
+MEDIA_FILE = "media.tar.gz"
+
+
+def connection_arguments(database):
+    """pg_dump/pg_restore arguments and environment for a Django database settings dict."""
+    arguments = ["--dbname", database["NAME"]]
+    for option, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if database.get(key):
+            arguments += [option, str(database[key])]
+    environment = {**os.environ}
+    if database.get("PASSWORD"):
+        environment["PGPASSWORD"] = database["PASSWORD"]
+    return arguments, environment
+
+
+def back_up(directory, database=None, media_root=None):
+    """Write ``database.dump`` and ``media.tar.gz`` into ``directory``; returns their paths."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    arguments, environment = connection_arguments(database or settings.DATABASES["default"])
+    dump = directory / DATABASE_FILE
+    subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--file", str(dump), *arguments], env=environment, check=True)
+    media_root = Path(media_root or settings.MEDIA_ROOT)
+    archive = directory / MEDIA_FILE
+    with tarfile.open(archive, "w:gz") as tar:
+        if media_root.exists():
+            tar.add(media_root, arcname="media")
+    return dump, archive
+
+
+def restore(directory, database, media_root):
+    """Load a backup from ``directory`` into ``database`` (replacing what is there) and ``media_root``."""
+    directory = Path(directory)
+    arguments, environment = connection_arguments(database)
+    subprocess.run(
+        ["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error", *arguments, str(directory / DATABASE_FILE)],
+        env=environment, check=True,
+    )
+    media_root = Path(media_root)
+    media_root.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(directory / MEDIA_FILE, "r:gz") as tar:
+        for member in tar.getmembers():
+            if not member.name.startswith("media") or ".." in Path(member.name).parts or not (member.isfile() or member.isdir()):
+                raise ValueError(f"unexpected entry in the media archive: {member.name}")
+            member.name = str(Path(member.name).relative_to("media")) if member.name != "media" else "."
+        tar.extractall(media_root, filter="data")

@@ -1,0 +1,55 @@
+"""Backups: a restore into a fresh database and media folder finds the articles, subscriptions and images again."""
+
+from io import StringIO
+
+import psycopg
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from articles.models import Article
+from tests.factories import ArticleFactory, png_file
+
+pytestmark = pytest.mark.django_db(transaction=True)
+RESTORED = "newsroom_restore_check"
+
+
+@pytest.fixture
+def fresh_database():
+    server = dict(connection.settings_dict)
+    admin_url = f"postgres://{server['USER']}@{server['HOST'] or '127.0.0.1'}:{server['PORT'] or 5432}/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{RESTORED}"')
+        admin.execute(f'CREATE DATABASE "{RESTORED}"')
+    yield admin_url.rsplit("/", 1)[0] + f"/{RESTORED}"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{RESTORED}" WITH (FORCE)')
+
+
+def test_backup_and_restore_round_trip(tmp_path, fresh_database, subscriber, kurzmeldungen):
+    article = ArticleFactory(title="Gesichert", hero_image=png_file("gesichert.png"), hero_image_alt="Bild",
+                             primary_category=kurzmeldungen)
+    call_command("backup", str(tmp_path / "backup"), stdout=StringIO())
+    restored_media = tmp_path / "restored-media"
+    call_command("restore", str(tmp_path / "backup"), database_url=fresh_database, media_root=str(restored_media),
+                 stdout=StringIO())
+    with psycopg.connect(fresh_database) as restored:
+        titles = [row[0] for row in restored.execute("SELECT title FROM articles_article")]
+        subscriptions = restored.execute("SELECT count(*) FROM subscriptions_subscription").fetchone()[0]
+        image = restored.execute("SELECT hero_image FROM articles_article WHERE id = %s", [article.pk]).fetchone()[0]
+        found = restored.execute(
+            "SELECT count(*) FROM articles_article WHERE search_document @@ websearch_to_tsquery('german', 'Gesichert')"
+        ).fetchone()[0]
+    assert titles == ["Gesichert"] and subscriptions == 1 and found == 1
+    assert (restored_media / image).read_bytes() == Article.objects.get().hero_image.read()
+
+
+def test_restoring_over_the_configured_database_needs_a_confirmation(tmp_path):
+    with pytest.raises(CommandError, match="--yes"):
+        call_command("restore", str(tmp_path))
+
+
+def test_a_missing_backup_is_a_clear_error(tmp_path, fresh_database):
+    with pytest.raises(CommandError, match="Restore failed"):
+        call_command("restore", str(tmp_path / "nichts"), database_url=fresh_database, media_root=str(tmp_path / "m"))
