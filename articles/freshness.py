@@ -52,11 +52,12 @@ def content_changed():
     The second step matters: a request that reads between the change and the
     commit would cache the old content under the new generation.
     """
-    _next_generation()
-    transaction.on_commit(_next_generation)
+    new_generation()
+    transaction.on_commit(new_generation)
 
 
-def _next_generation():
+def new_generation():
+    """Make everything cached so far stale; also used when the cache comes back after an outage."""
     pinned = _pinned.get()
     if pinned is not None:
         pinned[0] = None  # this request reads the new generation
