@@ -116,7 +116,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # 0: a connection per request, so a database that freezes mid-way fails the next request fast
+        # (connect_timeout) instead of hanging every worker; PgBouncer gives reuse without that risk.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }

@@ -123,3 +123,8 @@ def test_web_processes_cancel_slow_statements_and_commands_do_not():
     command = run_settings(f"import django; django.setup(); {show}")
     assert "statement_timeout=5000" in web and "'connect_timeout': 3" in web
     assert "statement_timeout" not in command and "'connect_timeout': 3" in command
+
+
+def test_web_processes_hold_no_connection_that_a_frozen_database_could_hang():
+    age = run_settings("import newsroom.wsgi; from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])")
+    assert age == "0"
