@@ -10,7 +10,7 @@ LOCAL_ENV := DEBUG=true
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --editable ".[test]"
+	$(BIN)/python -m pip install --quiet --editable ".[test,local]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -20,8 +20,7 @@ run: install
 	$(LOCAL_ENV) $(BIN)/python manage.py load_demo
 	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(ADDR)
 
-# Tests run on PostgreSQL, the production database (override with DATABASE_URL).
-test: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
+# Without DATABASE_URL both commands use an embedded PostgreSQL in .pgdata/ (newsroom/embedded_postgres.py).
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -34,4 +33,5 @@ bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) media staticfiles .pytest_cache test-artifacts
+	-pkill -f "postgres -D $(CURDIR)/.pgdata" ; rm -rf .pgdata

@@ -34,6 +34,13 @@ def validate_image_size(file):
             params={"pixels": width * height // 1_000_000, "limit": MAX_IMAGE_PIXELS // 1_000_000},
             code="image_too_many_pixels",
         )
+    try:
+        with Image.open(file) as picture:
+            picture.load()  # decode it all, as storing it will: a damaged file is a message now, not an error then
+    except (OSError, SyntaxError, ValueError):
+        raise ValidationError(_("The image file is damaged. Please export it again and upload it anew."), code="image_damaged")
+    finally:
+        file.seek(0)
 
 
 def validate_vgwort_pixel_url(url):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from articles.freshness import new_generation
+
 DATABASE_FILE = "database.dump"
 MEDIA_FILE = "media.tar.gz"
 
@@ -31,15 +33,19 @@ def connection_arguments(database):
 def back_up(directory, database=None, media_root=None):
     """Write ``database.dump`` and ``media.tar.gz`` into ``directory``; returns their paths."""
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     arguments, environment = connection_arguments(database or settings.DATABASES["default"])
     dump = directory / DATABASE_FILE
-    subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--file", str(dump), *arguments], env=environment, check=True)
-    media_root = Path(media_root or settings.MEDIA_ROOT)
+    media_root = Path(media_root or settings.MEDIA_ROOT).resolve()  # a symlinked media folder is archived, not the link
     archive = directory / MEDIA_FILE
-    with tarfile.open(archive, "w:gz") as tar:
-        if media_root.exists():
-            tar.add(media_root, arcname="media")
+    previous = os.umask(0o077)  # password hashes and sessions are in the dump: for the owner only
+    try:
+        subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--file", str(dump), *arguments], env=environment, check=True)
+        with tarfile.open(archive, "w:gz") as tar:
+            if media_root.exists():
+                tar.add(media_root, arcname="media")
+    finally:
+        os.umask(previous)
     return dump, archive
 
 
@@ -59,3 +65,4 @@ def restore(directory, database, media_root):
                 raise ValueError(f"unexpected entry in the media archive: {member.name}")
             member.name = str(Path(member.name).relative_to("media")) if member.name != "media" else "."
         tar.extractall(media_root, filter="data")
+    new_generation()  # cached pages and lookups know nothing of the restored content

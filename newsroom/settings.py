@@ -113,26 +113,32 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        # 0: a connection per request, so a database that freezes mid-way fails the next request fast
-        # (connect_timeout) instead of hanging every worker; PgBouncer gives reuse without that risk.
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-        conn_health_checks=True,
-    )
-}
+# PostgreSQL is the only engine: the server DATABASE_URL names, or else an embedded one in
+# .pgdata/ under the project (newsroom/embedded_postgres.py), for `make run` and `make test`.
+DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+else:
+    from newsroom.embedded_postgres import database_settings
+
+    DATABASES = {"default": database_settings(BASE_DIR / ".pgdata")}
+DATABASES["default"].update(
+    # Connections are reused; before each request a health check that waits at most a second
+    # (newsroom/db/base.py) drops one whose server froze, so the request fails fast instead of hanging.
+    ENGINE="newsroom.db",
+    CONN_MAX_AGE=env_int("DATABASE_CONN_MAX_AGE", 60),
+    CONN_HEALTH_CHECKS=True,
+)
+# A database that is down or frozen must not hold a request for long: connecting gives up after
+# DATABASE_CONNECT_TIMEOUT seconds, and web processes (newsroom/wsgi.py) cancel statements after
+# DATABASE_STATEMENT_TIMEOUT milliseconds; the page then answers 503 (pages.views.server_error).
 # PostgreSQL's JIT compiler costs more than it saves on the short queries of web pages.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A database that is down or frozen must not hold a request for long: connecting gives up after
-    # DATABASE_CONNECT_TIMEOUT seconds, and web processes (newsroom/wsgi.py) cancel statements after
-    # DATABASE_STATEMENT_TIMEOUT milliseconds; the page then answers 503 (pages.views.server_error).
-    server_options = ["-c jit=off"]
-    if statement_timeout := env_int("DATABASE_STATEMENT_TIMEOUT", 0):
-        server_options.append(f"-c statement_timeout={statement_timeout}")
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        options=" ".join(server_options), connect_timeout=env_int("DATABASE_CONNECT_TIMEOUT", 3)
-    )
+server_options = ["-c jit=off"]
+if statement_timeout := env_int("DATABASE_STATEMENT_TIMEOUT", 0):
+    server_options.append(f"-c statement_timeout={statement_timeout}")
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    options=" ".join(server_options), connect_timeout=env_int("DATABASE_CONNECT_TIMEOUT", 3)
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A Redis outage must only slow pages down: django-redis swallows connection
@@ -175,6 +181,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"
 RATELIMIT_VIEW = "accounts.throttling.rate_limited"
+RATELIMIT_FAIL_OPEN = True  # without Redis nothing is counted, and nobody is refused
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

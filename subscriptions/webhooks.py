@@ -42,7 +42,7 @@ def verify(headers, body, now=None):
         raise WebhookError("webhook disabled", status=404)
     timestamp = headers.get("X-Newsroom-Timestamp", "")
     signature = headers.get("X-Newsroom-Signature", "")
-    if not timestamp.isdigit() or not signature:
+    if not timestamp.isdigit() or not signature or not signature.isascii():
         raise WebhookError("missing signature", status=401)
     if not hmac.compare_digest(sign(secret, timestamp, body), signature):
         raise WebhookError("bad signature", status=401)
@@ -51,6 +51,10 @@ def verify(headers, body, now=None):
 
 
 MAX_ID_LENGTH = 100  # WebhookEvent.event_id and Subscription.external_id
+
+
+def _refuse_constant(name):
+    raise ValueError(f"{name} is not JSON the database keeps")
 
 
 def _identifier(value):
@@ -69,9 +73,10 @@ def parse(body):
         text = body.decode("utf-8")
         if "\x00" in text or "\\u0000" in text:  # PostgreSQL keeps no NUL, neither in text nor in JSON
             raise ValueError("NUL")
-        event = json.loads(text)
+        event = json.loads(text, parse_constant=_refuse_constant)
+        json.dumps(event, ensure_ascii=False).encode("utf-8")  # no lone surrogates (\ud800): the database could not keep them
         data = event["data"]
-    except (ValueError, TypeError, KeyError, RecursionError):
+    except (ValueError, TypeError, KeyError, RecursionError, UnicodeEncodeError):
         raise WebhookError("malformed event")
     if not isinstance(data, dict):
         raise WebhookError("malformed event")

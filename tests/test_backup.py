@@ -31,6 +31,8 @@ def test_backup_and_restore_round_trip(tmp_path, fresh_database, subscriber, kur
     article = ArticleFactory(title="Gesichert", hero_image=png_file("gesichert.png"), hero_image_alt="Bild",
                              primary_category=kurzmeldungen)
     call_command("backup", str(tmp_path / "backup"), stdout=StringIO())
+    for written in (tmp_path / "backup").iterdir():
+        assert written.stat().st_mode & 0o077 == 0, written  # password hashes inside: the owner's alone
     restored_media = tmp_path / "restored-media"
     call_command("restore", str(tmp_path / "backup"), database_url=fresh_database, media_root=str(restored_media),
                  stdout=StringIO())

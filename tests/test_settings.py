@@ -11,7 +11,7 @@ PRODUCTION_ENV = {
     "DEBUG": "false",
     "SECRET_KEY": "a-long-random-production-key-" + "k7Qx9" * 8,
     "ALLOWED_HOSTS": "news.example.org",
-    "DATABASE_URL": "sqlite:///:memory:",
+    "DATABASE_URL": "postgres://newsroom@db.invalid:5432/newsroom",  # never connected to by these checks
     "DJANGO_SETTINGS_MODULE": "newsroom.settings",
 }
 

@@ -12,6 +12,7 @@ expiry time of a live article, so time-based publication still holds.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -41,7 +42,7 @@ def page_key(request, reader, slots):
     tier = f"licence-{reader.licence.pk}" if reader.licence else "anonymous"
     audience = "subscribers" if reader.is_subscriber else "anonymous"
     banners = "-".join(str(pk) for pk in slots.variant())
-    url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    url = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
     return f"page:{generation()}:{tier}:{audience}:{banners}:{url}"
 
 
@@ -78,18 +79,24 @@ def can_keep(request, response):
     )
 
 
-def mark_for_proxies(request, response, reader=None):
-    """Shared anonymous pages may sit in a CDN briefly; anything personal, licensed or gated stays private."""
+def mark_for_proxies(request, response, reader=None, seconds=None):
+    """Shared anonymous pages may sit in a CDN briefly; anything personal, licensed or gated stays private.
+
+    ``seconds`` is how long the page may still be shown (never past the next
+    expiry of a live article), so proxies keep it no longer than this cache does.
+    """
     if "no-store" in response.get("Cache-Control", ""):
         return
     patch_vary_headers(response, ["Cookie"])
     shared = reader is not None and reader.licence is None
     private = not shared or "private" in response.get("Cache-Control", "")
-    if private or response.status_code != 200:
+    if private or response.status_code != 200 or not seconds:
         patch_cache_control(response, private=True)
     else:
-        seconds = settings.PAGE_CACHE_SECONDS
-        patch_cache_control(response, public=True, max_age=seconds, s_maxage=seconds, stale_while_revalidate=seconds)
+        patch_cache_control(
+            response, public=True, max_age=seconds, s_maxage=seconds,
+            stale_while_revalidate=min(seconds, settings.PAGE_CACHE_SECONDS // 2),
+        )
 
 
 class AnonymousPageCacheMiddleware:
@@ -114,16 +121,17 @@ class AnonymousPageCacheMiddleware:
         key = page_key(request, reader, request.banner_slots)
         response = cache.get(key)
         if response is not None:
+            response["Age"] = str(max(0, int(time.time() - response.kept_at)))
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        mark_for_proxies(request, response, reader)
-        if can_keep(request, response):
+        timeout = page_timeout()
+        mark_for_proxies(request, response, reader, timeout)
+        if can_keep(request, response) and timeout > 0:
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             response.banner_ids = request.banner_slots.shown_ids()
-            timeout = page_timeout()
-            if timeout > 0:
-                cache.set(key, response, timeout)
+            response.kept_at = time.time()
+            cache.set(key, response, timeout)
             response["X-Page-Cache"] = "miss"
         return response

@@ -135,17 +135,19 @@ class SearchView(LiveArticleListView):
         self.form = SearchForm(self.request.GET or None)
         self.form.is_valid()
         self.query = clean_query(self.form.cleaned_data.get("q", "")) if self.form.is_bound else ""
-        self.found = []
+        self.found, self.results_capped = [], False
         if not self.query:
             return Article.objects.none()
         live = Article.objects.live().with_bylines().defer("search_document")  # snippets need the body
-        self.found = matching_ids(self.form.filter(live), self.query)
+        self.found = matching_ids(self.form.filter(live), self.query, limit=MAX_CANDIDATES + 1)
+        self.results_capped = len(self.found) > MAX_CANDIDATES
+        self.found = self.found[:MAX_CANDIDATES]
         return ranked(live.filter(pk__in=self.found), self.query)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             form=self.form, query=self.query, result_count=len(self.found),
-            results_capped=len(self.found) >= MAX_CANDIDATES, **kwargs,
+            results_capped=self.results_capped, **kwargs,
         )
         page = context["page_obj"]
         found = snippets(page.object_list, self.query)

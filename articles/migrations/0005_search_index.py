@@ -1,4 +1,4 @@
-"""A stored, weighted German search vector with a GIN index (filled on PostgreSQL only).
+"""A stored, weighted German search vector with a GIN index.
 
 A trigger keeps it current on every insert and update, whichever way the
 row is written (ORM, bulk operations, SQL).
@@ -35,15 +35,13 @@ DROP FUNCTION IF EXISTS articles_article_search_document();
 
 
 def create_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-        schema_editor.add_index(apps.get_model("articles", "Article"), GinIndex(fields=["search_document"], name="article_search_idx"))
+    schema_editor.execute(CREATE)
+    schema_editor.add_index(apps.get_model("articles", "Article"), GinIndex(fields=["search_document"], name="article_search_idx"))
 
 
 def drop_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-        schema_editor.execute("DROP INDEX IF EXISTS article_search_idx")
+    schema_editor.execute(DROP)
+    schema_editor.execute("DROP INDEX IF EXISTS article_search_idx")
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,4 @@
-"""pg_trgm for typo-tolerant title search, with a trigram index on titles (PostgreSQL only)."""
+"""pg_trgm for typo-tolerant title search, with a trigram index on titles."""
 
 from django.contrib.postgres.indexes import GinIndex
 from django.db import migrations
@@ -7,14 +7,12 @@ INDEX = GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="article_tit
 
 
 def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        schema_editor.add_index(apps.get_model("articles", "Article"), INDEX)
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    schema_editor.add_index(apps.get_model("articles", "Article"), INDEX)
 
 
 def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.remove_index(apps.get_model("articles", "Article"), INDEX)
+    schema_editor.remove_index(apps.get_model("articles", "Article"), INDEX)
 
 
 class Migration(migrations.Migration):

@@ -67,3 +67,14 @@ def test_a_144_megapixel_image_is_refused_with_a_message(client, editor):
     })
     assert response.status_code == 200 and "Megapixel" in response.content.decode()
     assert not Author.objects.filter(slug="bombe").exists()
+
+
+def test_a_damaged_image_is_a_message_not_an_error(client, editor):
+    client.force_login(editor)
+    damaged = jpeg_with_gps(1)[:-60]  # the file ends before the picture does
+    response = client.post("/admin/articles/author/add/", {
+        "name": "Kaputt", "slug": "kaputt", "photo": SimpleUploadedFile("kaputt.jpg", damaged, content_type="image/jpeg"),
+    })
+    html = response.content.decode()
+    assert response.status_code == 200 and ("beschädigt" in html or "defekt" in html)
+    assert not Author.objects.filter(slug="kaputt").exists()

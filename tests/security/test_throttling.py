@@ -89,3 +89,11 @@ def test_the_webhook_is_rate_limited(client, settings, plan):
     settings.SUBSCRIPTION_WEBHOOK_SECRET = SECRET
     statuses = [post(client, event(event_id=f"evt_{i}", subscription_id=f"sub_{i}")).status_code for i in range(121)]
     assert statuses[:120] == [200] * 120 and statuses[120] == 429
+
+
+def test_without_redis_nobody_is_refused(settings):
+    from tests.test_cache import redis_cache
+
+    settings.CACHES = redis_cache("redis://127.0.0.1:1/0")
+    data = {"password": "ein-gutes-passwort-77", "password_again": "ein-gutes-passwort-77", "email": "ohne@example.org"}
+    assert Client().post("/konto/registrieren/", data).status_code == 302

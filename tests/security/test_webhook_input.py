@@ -40,3 +40,18 @@ def test_malformed_but_signed_events_are_4xx_and_change_nothing(client, plan, bo
     response = post(client, body)
     assert 400 <= response.status_code < 500
     assert not Subscription.objects.exists() and not WebhookEvent.objects.exists()
+
+
+def test_a_non_ascii_signature_is_refused(client, plan):
+    response = client.post("/abo/webhook/", event(), content_type="application/json",
+                           HTTP_X_NEWSROOM_TIMESTAMP="1", HTTP_X_NEWSROOM_SIGNATURE="ä" * 64)
+    assert response.status_code == 401
+
+
+@pytest.mark.parametrize("body", [
+    b'{"id": "evt_1", "type": "subscription.created", "data": {"subscription_id": "s", "x": NaN}}',
+    b'{"id": "evt_1", "type": "subscription.created", "data": {"subscription_id": "s", "x": "\\ud800"}}',
+], ids=["NaN", "lone surrogate"])
+def test_json_the_database_cannot_keep_is_refused(client, plan, body):
+    assert post(client, body).status_code == 400
+    assert not WebhookEvent.objects.exists()

@@ -72,7 +72,6 @@ def test_anonymous_readers_are_not_metered(client, meter, kurzmeldungen):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_concurrent_requests_never_count_twice_or_exceed_the_quota(registered, meter, kurzmeldungen):
     articles = premium(4, kurzmeldungen)
     urls = [articles[0].get_absolute_url()] * 4 + [a.get_absolute_url() for a in articles]

@@ -146,3 +146,20 @@ class TestHttpCaching:
         response = Client().get("/feed/rss/")
         assert response.has_header("Last-Modified")
         assert Client().get("/feed/rss/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
+
+
+def test_pages_are_kept_per_host(settings, live_article):
+    settings.ALLOWED_HOSTS = ["news.example.org", "localhost"]
+    Client(HTTP_HOST="localhost").get("/")
+    html = Client(HTTP_HOST="news.example.org").get("/").content.decode()
+    assert 'href="http://news.example.org/"' in html and "localhost" not in html
+
+
+def test_proxies_keep_a_page_no_longer_than_until_the_next_expiry_and_learn_its_age(live_article):
+    ArticleFactory(title="Läuft ab", expires_at=timezone.now() + timedelta(seconds=20))
+    response = Client().get(HOME)
+    max_age = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert max_age <= 20 and "stale-while-revalidate=" in response["Cache-Control"]
+    time.sleep(1.1)
+    hit = Client().get(HOME)
+    assert hit["X-Page-Cache"] == "hit" and int(hit["Age"]) >= 1
