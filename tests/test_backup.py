@@ -2,6 +2,9 @@
 
 from io import StringIO
 
+from urllib.parse import quote
+
+import dj_database_url
 import psycopg
 import pytest
 from django.core.management import call_command
@@ -15,16 +18,30 @@ pytestmark = pytest.mark.django_db(transaction=True)
 RESTORED = "newsroom_restore_check"
 
 
+def server_url(database):
+    """A URL for ``database`` on the suite's server, whether it listens on TCP or (embedded) on a Unix socket."""
+    server = connection.settings_dict
+    host = quote(server["HOST"] or "127.0.0.1", safe="")
+    port = f":{server['PORT']}" if server["PORT"] else ""
+    return f"postgres://{server['USER']}@{host}{port}/{database}"
+
+
 @pytest.fixture
 def fresh_database():
-    server = dict(connection.settings_dict)
-    admin_url = f"postgres://{server['USER']}@{server['HOST'] or '127.0.0.1'}:{server['PORT'] or 5432}/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as admin:
+    assert dj_database_url.parse(server_url(RESTORED))["HOST"] == (connection.settings_dict["HOST"] or "127.0.0.1")
+    with psycopg.connect(_conninfo("postgres"), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{RESTORED}"')
         admin.execute(f'CREATE DATABASE "{RESTORED}"')
-    yield admin_url.rsplit("/", 1)[0] + f"/{RESTORED}"
-    with psycopg.connect(admin_url, autocommit=True) as admin:
+    yield server_url(RESTORED)
+    with psycopg.connect(_conninfo("postgres"), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{RESTORED}" WITH (FORCE)')
+
+
+def _conninfo(database):
+    server = connection.settings_dict
+    return psycopg.conninfo.make_conninfo(
+        host=server["HOST"] or "127.0.0.1", port=server["PORT"] or "5432", user=server["USER"], dbname=database
+    )
 
 
 def test_backup_and_restore_round_trip(tmp_path, fresh_database, subscriber, kurzmeldungen):
@@ -36,7 +53,7 @@ def test_backup_and_restore_round_trip(tmp_path, fresh_database, subscriber, kur
     restored_media = tmp_path / "restored-media"
     call_command("restore", str(tmp_path / "backup"), database_url=fresh_database, media_root=str(restored_media),
                  stdout=StringIO())
-    with psycopg.connect(fresh_database) as restored:
+    with psycopg.connect(_conninfo(RESTORED)) as restored:
         titles = [row[0] for row in restored.execute("SELECT title FROM articles_article")]
         subscriptions = restored.execute("SELECT count(*) FROM subscriptions_subscription").fetchone()[0]
         image = restored.execute("SELECT hero_image FROM articles_article WHERE id = %s", [article.pk]).fetchone()[0]
