@@ -126,7 +126,7 @@ print(json.dumps({{
         "news sitemap": "/sitemap-news.xml",
         "admin": "/admin/articles/article/",
         "admin search": "/admin/articles/article/?q=Klinik",
-        "admin category": f"/admin/articles/article/?categories__id__exact={{category.pk}}",
+        "admin category": f"/admin/articles/article/?category={{category.pk}}",
     }},
 }}))
 """
