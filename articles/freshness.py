@@ -67,11 +67,23 @@ def new_generation():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def cached_lookup(name, compute, timeout=LOOKUP_SECONDS):
-    """``compute()`` cached for the current generation: small lists every page needs, such as the menu."""
+# Small site-wide lists every page needs, kept in this process too: their keys carry the
+# generation, so a change reaches every process on its next request, without a cache round trip.
+_in_process = {}
+IN_PROCESS_ENTRIES = 64
+
+
+def cached_lookup(name, compute, timeout=LOOKUP_SECONDS, in_process=False):
+    """``compute()`` cached for the current generation; ``in_process`` for the small lists of every page."""
     key = f"lookup:{name}:{generation()}"
+    if in_process and (entry := _in_process.get(key)) and entry[0] > time.monotonic():
+        return entry[1]
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
+    if in_process:
+        if len(_in_process) >= IN_PROCESS_ENTRIES:
+            _in_process.clear()
+        _in_process[key] = (time.monotonic() + timeout, value)
     return value

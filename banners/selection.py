@@ -24,7 +24,7 @@ class BannerSlots:
     def candidates(self):
         if self._candidates is None:
             reader, now = self.reader(), timezone.now()
-            running = [banner for banner in cached_lookup("banners", Banner.objects.current_and_coming) if banner.is_running(now)]
+            running = [banner for banner in cached_lookup("banners", Banner.objects.current_and_coming, in_process=True) if banner.is_running(now)]
             self._candidates = [banner for banner in running if banner.shown_to(reader)]
         return self._candidates
 

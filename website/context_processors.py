@@ -8,7 +8,7 @@ from subscriptions.access import reader_for
 
 def navigation(request):
     """Categories for the site menu, queried only when a template uses them."""
-    return {"nav_categories": SimpleLazyObject(lambda: cached_lookup("categories", lambda: list(Category.objects.all())))}
+    return {"nav_categories": SimpleLazyObject(lambda: cached_lookup("categories", lambda: list(Category.objects.all()), in_process=True))}
 
 
 def banner_slots(request):

@@ -53,6 +53,7 @@ def seconds_until_next_expiry():
         lambda: Article.objects.live().filter(expires_at__isnull=False).order_by("expires_at")
         .values_list("expires_at", flat=True).first() or False,
         timeout=60,
+        in_process=True,
     )
     if not next_expiry:
         return None

@@ -40,7 +40,7 @@ class HomeView(TemplateView):
         live = Article.objects.live().for_cards().prefetch_related(None)  # authors once for the whole page, below
         lead = live.first()
         sections = []
-        for category in cached_lookup("categories", lambda: list(Category.objects.all())):
+        for category in cached_lookup("categories", lambda: list(Category.objects.all()), in_process=True):
             articles = live.filter(categories=category)
             if lead:
                 articles = articles.exclude(pk=lead.pk)
@@ -119,7 +119,7 @@ class ArticleDetailView(DetailView):
             f"related-{article.pk}", lambda: Article.objects.live().for_cards().in_order(Article.objects.related_ids(article))
         )
         related = [card for card in cards if card.is_live]  # kept for a while: one may have expired since
-        plans = SimpleLazyObject(lambda: cached_lookup("plans", lambda: list(Plan.objects.filter(is_active=True))))
+        plans = SimpleLazyObject(lambda: cached_lookup("plans", lambda: list(Plan.objects.filter(is_active=True)), in_process=True))
         return super().get_context_data(
             related_articles=related, paywall_plans=plans, content_generation=generation(), **kwargs
         )
