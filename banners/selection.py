@@ -24,7 +24,8 @@ class BannerSlots:
     def candidates(self):
         if self._candidates is None:
             reader, now = self.reader(), timezone.now()
-            running = [banner for banner in cached_lookup("banners", Banner.objects.current_and_coming, in_process=True) if banner.is_running(now)]
+            coming = cached_lookup("banners", Banner.objects.current_and_coming, in_process=True)
+            running = [banner for banner in coming if banner.is_running(now)]
             self._candidates = [banner for banner in running if banner.shown_to(reader)]
         return self._candidates
 

@@ -123,7 +123,8 @@ def client_address(request):
 def licences_for(user, address):
     """(licence the reader uses now, licence with a free seat for their e-mail domain); reads only."""
     now = timezone.now()
-    licences = [licence for licence in cached_lookup("licences", Licence.objects.current_and_coming, in_process=True) if licence.is_valid(now)]
+    coming = cached_lookup("licences", Licence.objects.current_and_coming, in_process=True)
+    licences = [licence for licence in coming if licence.is_valid(now)]
     if address is not None:
         for licence in licences:
             if licence.covers_address(address):
