@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 LOCAL_ENV := DEBUG=true
 
-.PHONY: run test install demo messages bench clean
+.PHONY: run test install demo messages bench clean lock
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Pin pyproject.toml's runtime dependencies, with hashes, in requirements.lock for the Docker image,
+# after changing them (needs uv: pip install uv). LOCK_ARGS=--upgrade moves every pin to the newest.
+UV ?= uv
+lock:
+	$(UV) pip compile pyproject.toml --python-version 3.12 --python-platform x86_64-manylinux_2_28 \
+		--generate-hashes --quiet --custom-compile-command "make lock" --output-file requirements.lock $(LOCK_ARGS)
 
 clean:
 	rm -rf $(VENV) media staticfiles .pytest_cache test-artifacts

@@ -1,4 +1,4 @@
-"""One number that changes whenever what readers see changes.
+"""One number that changes whenever what readers see changes: the time of the last change, in nanoseconds.
 
 Cached pages and cached lookups put this content generation into their keys,
 so a publication, an edit, a banner or plan change makes them fresh on the next
@@ -23,7 +23,7 @@ _pinned = ContextVar("pinned_generation", default=None)
 
 
 def generation():
-    """The current content generation (a number that only grows)."""
+    """The current content generation: when what readers see last changed (``time.time_ns()``)."""
     pinned = _pinned.get()
     if pinned is not None and pinned[0] is not None:
         return pinned[0]
@@ -61,10 +61,12 @@ def new_generation():
     pinned = _pinned.get()
     if pinned is not None:
         pinned[0] = None  # this request reads the new generation
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # the key was missing, e.g. after a cache restart
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def seconds_since_change():
+    """How long ago readers' content last changed (a database replica may not have the change yet)."""
+    return (time.time_ns() - generation()) / 1e9
 
 
 # Small site-wide lists every page needs, kept in this process too: their keys carry the

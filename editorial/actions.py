@@ -12,6 +12,7 @@ buttons, dispatch and bulk actions from it. Permissions:
   edit everything and publish, schedule, unpublish and return articles.
 """
 
+import logging
 from dataclasses import dataclass
 from typing import Callable
 
@@ -26,6 +27,7 @@ from articles.models import Article
 
 from .models import Transition
 
+logger = logging.getLogger(__name__)
 Status = Article.Status
 Action = Transition.Action
 EDITABLE_BY_REPORTER = {Status.DRAFT, Status.RETURNED}
@@ -110,6 +112,11 @@ def _require_status(article, *statuses):
 
 
 def _record(article, action, from_status, by, comment=""):
+    logger.info(
+        "Article %s: %s by %s", article.pk, action.value, by.pk,
+        extra={"article_id": article.pk, "action": action.value, "from_status": from_status,
+               "to_status": article.status, "user_id": by.pk},
+    )
     return Transition.objects.create(
         article=article, action=action, from_status=from_status, to_status=article.status, by=by, comment=comment
     )
@@ -306,6 +313,8 @@ def import_published(entries, *, by, batch_size=1000):
         article.fill_derived_fields()
         articles.append(article)
     created = Article.objects.bulk_create(articles, batch_size=batch_size)
+    logger.info("%s published articles imported by %s", len(created), by.pk,
+                extra={"action": "import", "count": len(created), "user_id": by.pk})
     content_changed()  # bulk inserts send no signals for the page cache to hear
     Transition.objects.bulk_create(
         [

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.request_logging.RequestIdMiddleware",
+    "newsroom.health.HealthCheckMiddleware",  # probes skip everything below
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "banners.middleware.BannerImpressionsMiddleware",
     # Outside everything below, so a cached page costs no session, CSRF or template work.
     "website.page_cache.AnonymousPageCacheMiddleware",
+    "newsroom.db.router.ReplicaRoutingMiddleware",  # inside the page cache: reads the generation it pinned
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -122,13 +125,15 @@ else:
     from newsroom.embedded_postgres import database_settings
 
     DATABASES = {"default": database_settings(BASE_DIR / ".pgdata")}
-DATABASES["default"].update(
-    # Connections are reused; before each request a health check that waits at most a second
-    # (newsroom/db/base.py) drops one whose server froze, so the request fails fast instead of hanging.
-    ENGINE="newsroom.db",
-    CONN_MAX_AGE=env_int("DATABASE_CONN_MAX_AGE", 60),
-    CONN_HEALTH_CHECKS=True,
-)
+# Public pages may read from a streaming replica (newsroom/db/router.py decides when).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL)
+    DATABASE_ROUTERS = ["newsroom.db.router.PrimaryReplicaRouter"]
+# Behind PgBouncer in transaction mode a connection's session state does not survive the transaction:
+# no server-side cursors, no prepared statements, and no startup options (set jit and statement_timeout
+# on the database role instead, see README "Scaling").
+DATABASE_TRANSACTION_POOLING = env_bool("DATABASE_TRANSACTION_POOLING")
 # A database that is down or frozen must not hold a request for long: connecting gives up after
 # DATABASE_CONNECT_TIMEOUT seconds, and web processes (newsroom/wsgi.py) cancel statements after
 # DATABASE_STATEMENT_TIMEOUT milliseconds; the page then answers 503 (pages.views.server_error).
@@ -136,9 +141,21 @@ DATABASES["default"].update(
 server_options = ["-c jit=off"]
 if statement_timeout := env_int("DATABASE_STATEMENT_TIMEOUT", 0):
     server_options.append(f"-c statement_timeout={statement_timeout}")
-DATABASES["default"].setdefault("OPTIONS", {}).update(
-    options=" ".join(server_options), connect_timeout=env_int("DATABASE_CONNECT_TIMEOUT", 3)
-)
+for database in DATABASES.values():
+    database.update(
+        # Connections are reused; before each request a health check that waits at most a second
+        # (newsroom/db/base.py) drops one whose server froze, so the request fails fast instead of hanging.
+        ENGINE="newsroom.db",
+        CONN_MAX_AGE=env_int("DATABASE_CONN_MAX_AGE", 60),
+        CONN_HEALTH_CHECKS=True,
+    )
+    options = database.setdefault("OPTIONS", {})
+    options["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+    if DATABASE_TRANSACTION_POOLING:
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
+        options["prepare_threshold"] = None
+    else:
+        options["options"] = " ".join(server_options)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A Redis outage must only slow pages down: django-redis swallows connection
@@ -205,14 +222,42 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Django serves uploads itself in development and in the single-container
-# setup of docker-compose.yml; larger sites put media on S3 or a web server.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Uploads go to MEDIA_ROOT on the local disk (served by `runserver` in DEBUG, else by the web server
+# in front), or, when S3_BUCKET is set, to an S3-compatible object store that every replica shares
+# (django-storages); S3_PUBLIC_URL is where readers fetch them (a CDN, or the proxy in front of MinIO).
+S3_BUCKET = os.environ.get("S3_BUCKET", "").strip()
+if S3_BUCKET:
+    from urllib.parse import urlsplit
+
+    s3_public_url = urlsplit(os.environ.get("S3_PUBLIC_URL", "").strip().rstrip("/"))
+    media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL", "").strip() or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID", "").strip() or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY", "").strip() or None,
+            "region_name": os.environ.get("S3_REGION", "").strip() or "us-east-1",
+            "addressing_style": "path",  # MinIO and most S3-compatible stores
+            "querystring_auth": False,  # media are public: plain, cacheable URLs
+            "file_overwrite": False,
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    if s3_public_url.netloc:
+        media_storage["OPTIONS"].update(
+            custom_domain=s3_public_url.netloc + s3_public_url.path, url_protocol=f"{s3_public_url.scheme}:"
+        )
+        MEDIA_URL = f"{s3_public_url.geturl()}/"
+else:
+    media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -232,6 +277,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "redaktion@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 VGWORT_PIXEL_HOSTS = "https://*.met.vgwort.de"
+# Images from the object store's public address, when it is not this site's own.
+MEDIA_ORIGINS = [f"{s3_public_url.scheme}://{s3_public_url.netloc}"] if S3_BUCKET and s3_public_url.netloc else []
 
 # Security headers. Inline scripts run only with the request's nonce (the admin's rich-text
 # editor needs one for its import map); newsroom/csp.py adds inline styles for the admin.
@@ -239,7 +286,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         # VG Wort counts views through a pixel from its own hosts (vg01.met.vgwort.de, ssl-vg03.met.vgwort.de, …).
-        "img-src": [SELF, "data:", VGWORT_PIXEL_HOSTS],
+        "img-src": [SELF, "data:", VGWORT_PIXEL_HOSTS, *MEDIA_ORIGINS],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "object-src": [NONE],
@@ -271,12 +318,37 @@ if not DEBUG:
 if env_bool("USE_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# One JSON object per line with the request id (newsroom/request_logging.py); plain text for `make run`.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or ("text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.request_logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "newsroom.request_logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django logs each 4xx/5xx again; the request line and the error's own record say it already.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
 }
+
+# Error reporting to Sentry, only when SENTRY_DSN is set.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    from newsroom.error_reporting import start_error_reporting
+
+    start_error_reporting(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+    )
 
 ARTICLES_PER_PAGE = 12
 # Anonymous pages are kept this many seconds in the page cache and by proxies (0 turns it off).

@@ -1,10 +1,10 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.flatpages import views as flatpages
 from django.contrib.sitemaps import views as sitemaps
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from website import seo_views
 from website.sitemaps import SITEMAPS
@@ -30,7 +30,6 @@ urlpatterns = [
     path("", include("website.urls")),
 ]
 
-if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+# Uploads on the local disk, for `make run` (empty unless DEBUG); in production the web server in
+# front or the object store serves them.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

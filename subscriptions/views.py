@@ -1,12 +1,16 @@
+import logging
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from .access import reader_for
+from .access import client_address, reader_for
 from .models import Plan
 from .webhooks import WebhookError, handle
+
+logger = logging.getLogger(__name__)
 
 
 def plans(request):
@@ -24,5 +28,9 @@ def webhook(request):
     try:
         processed = handle(request.headers, request.body)
     except WebhookError as error:
+        logger.warning(
+            "Webhook refused: %s", error, extra={"status": error.status, "reason": str(error), "client": client_address(request)}
+        )
         return JsonResponse({"error": str(error)}, status=error.status)
+    logger.info("Webhook event %s", "processed" if processed else "duplicate", extra={"processed": processed})
     return JsonResponse({"status": "processed" if processed else "duplicate"})

@@ -63,3 +63,25 @@ def test_production_settings_pass_the_deploy_checks():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_every_environment_variable_is_documented():
+    """README's table and .env.example name every variable the settings read."""
+    import re
+
+    source = (settings.BASE_DIR / "newsroom" / "settings.py").read_text()
+    read = set(re.findall(r'(?:os\.environ\.get|env_bool|env_int|env_list)\(\s*"([A-Z0-9_]+)"', source))
+    assert {"DATABASE_URL", "S3_BUCKET", "SENTRY_DSN", "DATABASE_REPLICA_URL"} <= read
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    example = (settings.BASE_DIR / ".env.example").read_text()
+    assert sorted(name for name in read if f"`{name}`" not in readme) == []
+    assert sorted(name for name in read if not re.search(rf"^{name}=", example, re.MULTILINE)) == []
+
+
+def test_deploy_checks_pass_with_object_storage_replica_and_pooler():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        **PRODUCTION_ENV, S3_BUCKET="newsroom-media", S3_PUBLIC_URL="https://cdn.example.org/media",
+        DATABASE_REPLICA_URL="postgres://newsroom@replica.invalid:5432/newsroom", DATABASE_TRANSACTION_POOLING="true",
+    )
+    assert result.returncode == 0, result.stderr
