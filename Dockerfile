@@ -29,7 +29,10 @@ COPY . .
 RUN SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/build \
     python manage.py collectstatic --noinput
 
-# The code and the static files belong to root: the app can read them, not change them.
+# The code and the static files belong to root: the app can read them, not change them. Uploads go
+# to S3 in docker-compose.yml; without S3_BUCKET they go to /app/media (mount a volume there).
+RUN mkdir /app/media && chown 1000:1000 /app/media
+VOLUME /app/media
 USER 1000:1000
 EXPOSE 8000
 # Workers: WEB_CONCURRENCY (gunicorn reads it). Each request is logged by the app itself.

@@ -1,4 +1,4 @@
-"""One number that changes whenever what readers see changes: the time of the last change, in nanoseconds.
+"""One number that changes whenever what readers see changes.
 
 Cached pages and cached lookups put this content generation into their keys,
 so a publication, an edit, a banner or plan change makes them fresh on the next
@@ -14,16 +14,19 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
+from django.dispatch import Signal
 
 GENERATION_KEY = "content-generation"
 LOOKUP_SECONDS = 300
 
 
 _pinned = ContextVar("pinned_generation", default=None)
+# Sent once a content change is committed (newsroom.db.router notes how far a replica must have come).
+content_committed = Signal()
 
 
 def generation():
-    """The current content generation: when what readers see last changed (``time.time_ns()``)."""
+    """The current content generation (a number that only grows)."""
     pinned = _pinned.get()
     if pinned is not None and pinned[0] is not None:
         return pinned[0]
@@ -53,7 +56,12 @@ def content_changed():
     commit would cache the old content under the new generation.
     """
     new_generation()
-    transaction.on_commit(new_generation)
+    transaction.on_commit(_committed)
+
+
+def _committed():
+    new_generation()
+    content_committed.send(sender=None)
 
 
 def new_generation():
@@ -61,12 +69,10 @@ def new_generation():
     pinned = _pinned.get()
     if pinned is not None:
         pinned[0] = None  # this request reads the new generation
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-def seconds_since_change():
-    """How long ago readers' content last changed (a database replica may not have the change yet)."""
-    return (time.time_ns() - generation()) / 1e9
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # the key was missing, e.g. after a cache restart
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 # Small site-wide lists every page needs, kept in this process too: their keys carry the

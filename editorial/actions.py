@@ -112,14 +112,16 @@ def _require_status(article, *statuses):
 
 
 def _record(article, action, from_status, by, comment=""):
-    logger.info(
+    """The action in the article's workflow log, and in the server log once the transaction commits."""
+    transition = Transition.objects.create(
+        article=article, action=action, from_status=from_status, to_status=article.status, by=by, comment=comment
+    )
+    transaction.on_commit(lambda: logger.info(
         "Article %s: %s by %s", article.pk, action.value, by.pk,
         extra={"article_id": article.pk, "action": action.value, "from_status": from_status,
                "to_status": article.status, "user_id": by.pk},
-    )
-    return Transition.objects.create(
-        article=article, action=action, from_status=from_status, to_status=article.status, by=by, comment=comment
-    )
+    ))
+    return transition
 
 
 def _save(article, by):
@@ -313,8 +315,10 @@ def import_published(entries, *, by, batch_size=1000):
         article.fill_derived_fields()
         articles.append(article)
     created = Article.objects.bulk_create(articles, batch_size=batch_size)
-    logger.info("%s published articles imported by %s", len(created), by.pk,
-                extra={"action": "import", "count": len(created), "user_id": by.pk})
+    transaction.on_commit(lambda: logger.info(
+        "%s published articles imported by %s", len(created), by.pk,
+        extra={"action": "import", "count": len(created), "user_id": by.pk},
+    ))
     content_changed()  # bulk inserts send no signals for the page cache to hear
     Transition.objects.bulk_create(
         [

@@ -9,3 +9,4 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from . import security  # noqa: F401  (registers the SECRET_KEY deploy check)
+        from .db import router  # noqa: F401  (notes where the log stands after each content change)

@@ -4,8 +4,9 @@
 touches nothing else, so a database outage never gets healthy replicas
 restarted. ``/health/ready`` checks the database, the cache and the media
 storage and answers 503 while the database or the storage fails. A Redis
-outage only slows pages down (newsroom/cache.py), so it is reported as a
-warning and the replica stays in rotation.
+outage only slows pages down (newsroom/cache.py), and without its database
+replica the site reads from the primary (newsroom/db/router.py): both are
+reported as warnings, and the web server stays in rotation.
 
 Both are answered by a middleware at the top of the stack: a probe needs no
 session, page cache, HTTPS redirect or host name check (probes send the
@@ -20,6 +21,12 @@ from health_check.checks import Cache, Database, Storage
 from health_check.exceptions import HealthCheckException, ServiceWarning
 from health_check.views import HealthCheckView
 
+from newsroom.db.router import REPLICA, routing_enabled
+
+
+def as_warning(error):
+    return error if isinstance(error, ServiceWarning) else ServiceWarning(error.message)
+
 
 @dataclasses.dataclass
 class CacheCheck(Cache):
@@ -28,14 +35,30 @@ class CacheCheck(Cache):
     async def run(self):
         try:
             await super().run()
-        except ServiceWarning:
-            raise
         except HealthCheckException as error:
-            raise ServiceWarning(error.message) from error
+            raise as_warning(error) from error
+
+
+@dataclasses.dataclass
+class ReplicaCheck(Database):
+    """The read replica, whose outage is a warning: the primary takes over its reads."""
+
+    alias: str = REPLICA
+
+    def run(self):
+        try:
+            super().run()
+        except HealthCheckException as error:
+            raise as_warning(error) from error
 
 
 class HealthView(HealthCheckView):
     """The library's checks, answered as JSON: 503 when a check failed, 200 with warnings only."""
+
+    def get_checks(self):
+        yield from super().get_checks()
+        if self.checks and routing_enabled():
+            yield ReplicaCheck()
 
     async def get(self, request, *args, **kwargs):
         with self.get_executor() as executor:

@@ -336,6 +336,7 @@ LOGGING = {
         # Django logs each 4xx/5xx again; the request line and the error's own record say it already.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        "pgserver": {"level": "WARNING"},  # the embedded PostgreSQL's start and stop notes
     },
 }
 

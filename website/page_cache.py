@@ -9,6 +9,11 @@ a session or messages cookie is personal and always rendered. A response that
 sets a cookie, used a CSRF token, or says ``no-store``/``no-cache`` is never
 kept. Pages live at most ``PAGE_CACHE_SECONDS`` (60) and never past the next
 expiry time of a live article, so time-based publication still holds.
+
+Browsers, proxies and CDNs may keep a shared page only ``SHARED_CACHE_SECONDS``
+(and never past that expiry either): nobody can purge them, so this is how long
+a change (an unpublication, an article turned premium) may take to reach the
+readers behind them.
 """
 
 import hashlib
@@ -25,6 +30,7 @@ from banners.selection import BannerSlots
 from subscriptions.access import Reader, client_address, licences_for
 
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
+SHARED_CACHE_SECONDS = 10
 
 
 def is_personal(request):
@@ -84,20 +90,20 @@ def mark_for_proxies(request, response, reader=None, seconds=None):
     """Shared anonymous pages may sit in a CDN briefly; anything personal, licensed or gated stays private.
 
     ``seconds`` is how long the page may still be shown (never past the next
-    expiry of a live article), so proxies keep it no longer than this cache does.
+    expiry of a live article); proxies keep it that long at most, and at most
+    ``SHARED_CACHE_SECONDS``. No ``stale-while-revalidate``: a stale page could
+    show an article past its expiry.
     """
     if "no-store" in response.get("Cache-Control", ""):
         return
     patch_vary_headers(response, ["Cookie"])
     shared = reader is not None and reader.licence is None
     private = not shared or "private" in response.get("Cache-Control", "")
-    if private or response.status_code != 200 or not seconds:
+    seconds = min(int(seconds or 0), SHARED_CACHE_SECONDS)
+    if private or response.status_code != 200 or seconds <= 0:
         patch_cache_control(response, private=True)
     else:
-        patch_cache_control(
-            response, public=True, max_age=seconds, s_maxage=seconds,
-            stale_while_revalidate=min(seconds, settings.PAGE_CACHE_SECONDS // 2),
-        )
+        patch_cache_control(response, public=True, max_age=seconds, s_maxage=seconds)
 
 
 class AnonymousPageCacheMiddleware:
@@ -122,7 +128,8 @@ class AnonymousPageCacheMiddleware:
         key = page_key(request, reader, request.banner_slots)
         response = cache.get(key)
         if response is not None:
-            response["Age"] = str(max(0, int(time.time() - response.kept_at)))
+            # What is left of the page's life, as the proxies' lifetime (nginx does not read Age).
+            mark_for_proxies(request, response, reader, getattr(response, "kept_until", 0) - time.time())
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -132,7 +139,7 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             response.banner_ids = request.banner_slots.shown_ids()
-            response.kept_at = time.time()
+            response.kept_until = time.time() + timeout
             cache.set(key, response, timeout)
             response["X-Page-Cache"] = "miss"
         return response

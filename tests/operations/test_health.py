@@ -73,3 +73,15 @@ def test_probes_skip_host_checks_redirects_sessions_and_the_database(settings):
 def test_other_methods_and_paths_are_not_probes():
     assert probe("/health/").status_code == 404
     assert probe("/health/live", method="post").status_code in (403, 404, 405)
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+def test_a_replica_outage_is_a_warning_while_the_primary_serves(settings, monkeypatch):
+    from newsroom.db.router import ROUTER
+
+    settings.DATABASE_ROUTERS = [ROUTER]
+    assert set(probe("/health/ready").json().values()) == {"OK"}
+    monkeypatch.setitem(connections["replica"].settings_dict, "PORT", str(unused_port()))
+    response = probe("/health/ready")
+    assert response.status_code == 200
+    assert response.json()["ReplicaCheck(alias='replica')"].startswith("Warning")

@@ -54,10 +54,15 @@ def test_a_request_without_a_usable_id_gets_a_new_one(client, log_lines):
     assert [line["request_id"] for line in log_lines() if line["logger"] == "newsroom.request"] == [first, second]
 
 
-def test_workflow_actions_are_logged(reporter, editor, kurzmeldungen, log_lines):
+def test_workflow_actions_are_logged_once_they_are_committed(
+    reporter, editor, kurzmeldungen, log_lines, django_capture_on_commit_callbacks
+):
     article = draft_by(reporter, "Entwurf", kurzmeldungen)
-    actions.submit(article, by=reporter)
-    actions.publish(article, by=editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.submit(article, by=reporter)
+        actions.publish(article, by=editor)
+    with django_capture_on_commit_callbacks(execute=False):  # rolled back: never committed, never logged
+        actions.unpublish(article, by=editor)
     logged = [(line["action"], line["user_id"]) for line in log_lines() if line["logger"] == "editorial.actions"]
     assert logged == [("submit", reporter.pk), ("publish", editor.pk)]
 
@@ -85,11 +90,26 @@ def test_error_reporting_stays_off_without_a_dsn_and_starts_with_one():
     assert sentry_client_state(SENTRY_DSN="https://public@sentry.example.org/1") == "True"
 
 
-def test_sentry_events_carry_the_request_id():
-    from newsroom.error_reporting import tag_request_id
+def test_sentry_events_carry_the_request_id_and_no_personal_data():
+    from newsroom.error_reporting import scrub, scrub_breadcrumb
 
+    event = {
+        "tags": {"x": "y"},
+        "user": {"ip_address": "203.0.113.9", "email": "leserin@example.org"},
+        "request": {
+            "method": "POST", "url": "https://news.example.org/konto/registrieren/?next=/abo/",
+            "query_string": "token=secret-share-link", "data": {"email": "leserin@example.org"},
+            "cookies": {"sessionid": "abc"}, "headers": {"Cookie": "sessionid=abc"}, "env": {"REMOTE_ADDR": "203.0.113.9"},
+        },
+    }
     token = request_id_var.set("edge-7f3a9c21")
     try:
-        assert tag_request_id({"tags": {"x": "y"}}, {})["tags"] == {"x": "y", "request_id": "edge-7f3a9c21"}
+        scrubbed = scrub(event, {})
     finally:
         request_id_var.reset(token)
+    assert scrubbed["tags"] == {"x": "y", "request_id": "edge-7f3a9c21"}
+    assert scrubbed["request"] == {"method": "POST", "url": "https://news.example.org/konto/registrieren/"}
+    assert "user" not in scrubbed
+    assert scrub_breadcrumb({"category": "subscriptions.views", "data": {"client": "203.0.113.9"}}, {}) == {
+        "category": "subscriptions.views"
+    }

@@ -125,7 +125,8 @@ class TestHttpCaching:
     def test_anonymous_free_pages_are_public_for_proxies(self, live_article):
         response, _ = get(Client(), live_article.get_absolute_url())
         cache_control = response["Cache-Control"]
-        assert "public" in cache_control and "s-maxage=60" in cache_control and "stale-while-revalidate" in cache_control
+        assert "public" in cache_control and "s-maxage=10" in cache_control and "max-age=10" in cache_control
+        assert "stale-while-revalidate" not in cache_control  # a stale page could outlive an expiry or a change
         assert "Cookie" in response["Vary"]
 
     def test_gated_personal_and_licensed_pages_stay_private(self, premium_article, registered, licence):
@@ -155,11 +156,15 @@ def test_pages_are_kept_per_host(settings, live_article):
     assert 'href="http://news.example.org/"' in html and "localhost" not in html
 
 
-def test_proxies_keep_a_page_no_longer_than_until_the_next_expiry_and_learn_its_age(live_article):
-    ArticleFactory(title="Läuft ab", expires_at=timezone.now() + timedelta(seconds=20))
+def shared_lifetime(response):
+    return int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+
+
+def test_proxies_keep_a_page_no_longer_than_until_the_next_expiry(live_article):
+    ArticleFactory(title="Läuft ab", expires_at=timezone.now() + timedelta(seconds=5))
     response = Client().get(HOME)
-    max_age = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
-    assert max_age <= 20 and "stale-while-revalidate=" in response["Cache-Control"]
-    time.sleep(1.1)
+    assert 0 < shared_lifetime(response) <= 5 and "stale-while-revalidate" not in response["Cache-Control"]
+    time.sleep(2.1)
     hit = Client().get(HOME)
-    assert hit["X-Page-Cache"] == "hit" and int(hit["Age"]) >= 1
+    assert hit["X-Page-Cache"] == "hit"
+    assert 0 < shared_lifetime(hit) <= 3  # what is left, not the whole lifetime again (nginx ignores Age)
