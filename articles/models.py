@@ -4,8 +4,7 @@ from collections import Counter
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Upper
 from django.urls import reverse
@@ -15,9 +14,13 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from .fields import SanitizedHTMLField, SanitizedImageField
+from images.fields import SanitizedImageField
+from images.models import Image
+from images.validators import validate_image_size
+
+from .fields import SanitizedHTMLField
 from .text import character_count, german_slugify, html_preview, plain_text, reading_minutes
-from .validators import validate_image_size, validate_vgwort_pixel_url
+from .validators import validate_vgwort_pixel_url
 
 
 class Access(models.TextChoices):
@@ -62,7 +65,12 @@ class Author(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     bio = models.TextField(_("short bio"), blank=True, help_text=_("Two or three sentences for the author box."))
-    photo = SanitizedImageField(_("photo"), upload_to="authors/", blank=True, validators=[validate_image_size])
+    photo = SanitizedImageField(
+        _("photo"), upload_to="authors/", blank=True, validators=[validate_image_size],
+        width_field="photo_width", height_field="photo_height",
+    )
+    photo_width = models.PositiveIntegerField(null=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("staff account"),
@@ -88,6 +96,14 @@ class Author(models.Model):
     def get_absolute_url(self):
         return reverse("website:author", args=[self.slug])
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.photo:
+            from images.renditions import generate_renditions
+
+            photo, size = self.photo, (self.photo_width, self.photo_height)
+            transaction.on_commit(lambda: generate_renditions(photo, size, slots=("portrait",)))
+
 
 class ArticleQuerySet(models.QuerySet):
     def live(self):
@@ -112,7 +128,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_bylines(self):
         """The primary category and the ordered authors, in a constant number of queries."""
-        return self.select_related("primary_category").prefetch_related(BYLINES)
+        return self.select_related("primary_category", "image").prefetch_related(BYLINES)
 
     def for_cards(self):
         """What an article card shows, without the heavy columns (body, search vector)."""
@@ -163,10 +179,7 @@ class Article(models.Model):
         UNPUBLISHED = "unpublished", _("Unpublished")
 
     # Fields a reporter may still correct after publication; see editorial.actions.propose_changes.
-    CORRECTABLE_FIELDS = [
-        "kicker", "title", "teaser", "body", "hero_image_alt", "hero_image_caption", "hero_image_credit",
-        "seo_title", "seo_description",
-    ]
+    CORRECTABLE_FIELDS = ["kicker", "title", "teaser", "body", "seo_title", "seo_description"]
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -184,17 +197,18 @@ class Article(models.Model):
     )
     teaser = models.TextField(_("teaser"), help_text=_("Two or three sentences that make readers want to read on."))
     body = SanitizedHTMLField(_("body"), blank=True)
-    hero_image = SanitizedImageField(
-        _("image"), upload_to="articles/%Y/%m/", blank=True, validators=[validate_image_size]
-    )
-    hero_image_alt = models.CharField(
-        _("alternative text"),
-        max_length=250,
+    image = models.ForeignKey(
+        Image,
+        verbose_name=_("image"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text=_("Describes the image for readers who cannot see it. Required when there is an image."),
+        related_name="hero_of",
+        help_text=_(
+            "Choose a picture from the media library with the magnifier, or upload one with the plus sign; "
+            "its alternative text, caption and credit come with it."
+        ),
     )
-    hero_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
-    hero_image_credit = models.CharField(_("image credit"), max_length=150, blank=True)
     primary_category = models.ForeignKey(
         Category,
         verbose_name=_("primary category"),
@@ -373,12 +387,10 @@ class Article(models.Model):
         """The public part of a gated body: whole top-level elements only."""
         return html_preview(self.body, self.preview_paragraphs)
 
-    def clean(self):
-        if self.hero_image and not self.hero_image_alt.strip():
-            raise ValidationError(
-                {"hero_image_alt": _("Please describe the image for readers who cannot see it.")},
-                code="alt_text_required",
-            )
+    @property
+    def visible_image(self):
+        """The hero image as readers see it: none once its licence has expired."""
+        return self.image if self.image_id and self.image.is_usable() else None
 
     def fill_derived_fields(self):
         """Slug when empty, reading time and characters: computed on every save and bulk import."""

@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.fields import SanitizedImageField
-from articles.validators import validate_image_size
+from images.fields import SanitizedImageField
+from images.validators import validate_image_size
 
 
 class BannerQuerySet(models.QuerySet):

@@ -2,7 +2,10 @@
 
 Each entry: categories (the first is the primary one), authors by slug,
 hours since publication (None for a draft; negative for a scheduled one),
-and optionally a workflow state with the editor's comment.
+and optionally a workflow state with the editor's comment. Pictures: "focal"
+is the focal point of the hero photo, "image_from" reuses another article's
+picture, "figure" adds a picture to the body and "embeds" YouTube and
+Datawrapper embeds, each after the given paragraph.
 """
 
 ARTICLES = [
@@ -76,6 +79,7 @@ ARTICLES = [
         "authors": ["miriam-hartmann"],
         "hours_ago": 9,
         "color": (155, 28, 28),
+        "image_from": "rechenzentren-fuer-kliniken-ki-workloads-verdoppeln-strombedarf",
         "caption": "Plenarsaal des Bundesrats.",
         "credit": "Newsroom/Grafik",
     },
@@ -214,6 +218,16 @@ ARTICLES = [
         "authors": ["thomas-krueger", "jonas-becker"],
         "hours_ago": 72,
         "color": (30, 80, 60),
+        "focal": (0.3, 0.45),
+        "figure": {
+            "after": 1,
+            "label": "OP-Roboter",
+            "alt": "Ein Operationsroboter mit vier Armen steht neben einem OP-Tisch.",
+            "caption": "Vier Arme, ein Chirurg an der Konsole: Robotersysteme auf der Messe.",
+            "credit": "Lena Vogt / Newsroom",
+            "focal": (0.62, 0.4),
+            "color": (60, 120, 110),
+        },
         "caption": "Ein modularer OP-Roboter am Messestand.",
         "credit": "Newsroom/Grafik",
     },
@@ -281,6 +295,13 @@ ARTICLES = [
         "authors": ["thomas-krueger"],
         "hours_ago": 130,
         "color": (140, 90, 20),
+        "embeds": {
+            "after": 1,
+            "items": [
+                ("youtube", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "Erklärvideo: So setzt sich der Zusatzbeitrag zusammen"),
+                ("datawrapper", "https://datawrapper.dwcdn.net/aB3cD/1/", "Zusatzbeiträge der Krankenkassen seit 2015"),
+            ],
+        },
         "caption": "Versichertenkarten verschiedener Krankenkassen.",
         "credit": "Newsroom/Grafik",
     },

@@ -93,8 +93,8 @@ def publication_problems(article):
         problems.append(_("The article needs at least one category."))
     if not article.bylines.exists():
         problems.append(_("The article needs at least one author."))
-    if article.hero_image and not article.hero_image_alt.strip():
-        problems.append(_("The image needs an alternative text."))
+    if article.image and not article.image.alt_text.strip():
+        problems.append(_("The image needs an alternative text (in the media library)."))
     return problems
 
 
@@ -284,7 +284,7 @@ def restore_version(article, historical_record, *, by):
     article = _locked(article)
     _require(can_edit(by, article))
     old = historical_record.instance
-    for field in Article.CORRECTABLE_FIELDS + ["slug", "hero_image", "primary_category_id"]:
+    for field in Article.CORRECTABLE_FIELDS + ["slug", "image_id", "primary_category_id"]:
         setattr(article, field, getattr(old, field))
     _save(article, by)
     categories = list(historical_record.categories.values_list("category_id", flat=True))

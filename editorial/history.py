@@ -9,8 +9,7 @@ from django.utils.safestring import mark_safe
 from articles.models import Article
 
 COMPARED_FIELDS = [
-    "kicker", "title", "slug", "teaser", "body", "hero_image", "hero_image_alt", "hero_image_caption",
-    "hero_image_credit", "primary_category", "status", "published_at", "expires_at", "seo_title", "seo_description",
+    "kicker", "title", "slug", "teaser", "body", "image", "primary_category", "status", "published_at", "expires_at", "seo_title", "seo_description",
 ]
 
 

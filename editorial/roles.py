@@ -13,10 +13,11 @@ REPORTER = [
     "taggit.add_tag", "taggit.view_tag",
     "editorial.add_editorialnote", "editorial.view_editorialnote",
     "editorial.view_transition", "editorial.view_articleinreview",
+    "images.add_image", "images.change_image", "images.view_image",
 ]
 EDITOR = REPORTER + [
     "articles.edit_any_article", "articles.publish_article", "articles.delete_article",
-    "articles.add_author", "articles.change_author",
+    "articles.add_author", "articles.change_author", "images.delete_image",
     "taggit.change_tag", "taggit.delete_tag",
     "editorial.add_sharelink", "editorial.change_sharelink", "editorial.view_sharelink",
     "subscriptions.add_subscription", "subscriptions.change_subscription", "subscriptions.view_subscription",
@@ -25,8 +26,8 @@ EDITOR = REPORTER + [
     "auth.view_user",
 ]
 # The editor-in-chief gets every permission of these apps: content, workflow,
-# tags, legal pages, staff accounts and roles, subscriptions and banners, and login lockouts to lift.
-EDITOR_IN_CHIEF_APPS = ["articles", "editorial", "taggit", "flatpages", "sites", "auth", "subscriptions", "banners", "axes"]
+# pictures, tags, legal pages, staff accounts and roles, subscriptions and banners, and login lockouts to lift.
+EDITOR_IN_CHIEF_APPS = ["articles", "images", "editorial", "taggit", "flatpages", "sites", "auth", "subscriptions", "banners", "axes"]
 
 REPORTER_ROLE, EDITOR_ROLE, EDITOR_IN_CHIEF_ROLE = "Autor/in", "Redakteur/in", "Chefredaktion"
 

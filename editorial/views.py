@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
+from articles.body import allow_embed_frames
 from articles.models import Article
 from subscriptions.access import Entitlement, Reason, client_address
 
@@ -24,6 +25,7 @@ def render_preview(request, article, **context):
     )
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
+    allow_embed_frames(response, article.body)
     return response
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -60,7 +62,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "csp",
     "axes",
+    "imagekit",
     # The project's apps, bottom layer first (see [tool.importlinter] in pyproject.toml).
+    "images",
     "articles",
     "subscriptions",
     "editorial",
@@ -222,6 +226,22 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Renditions of pictures (images/renditions.py) live beside the uploads, made once when a picture is saved.
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+# The article body's figures (with an alignment) and embeds: the module adds them to the editor,
+# the processors to nh3's allow-list; articles/body.py then keeps exactly their stored form.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/admin/body_editor.js")],
+        "extensions": {
+            "Figure": html_tags(
+                ["figure", "figcaption", "img"], {"figure": ["class", "data-align"], "img": ["src", "alt", "data-file"]}
+            ),
+            "Embed": html_tags(["div"], {"div": ["class", "data-embed", "data-url", "data-title"]}),
+        },
+    },
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -299,11 +319,14 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation",
-        "gyroscope", "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",
+        "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
         "screen-wake-lock", "sync-xhr", "usb", "xr-spatial-tracking",
     )
 }
+# Videos a reader chose to load (articles/embeds.py) may go full screen; nothing else may.
+VIDEO_FRAME_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+PERMISSIONS_POLICY |= {"fullscreen": VIDEO_FRAME_ORIGINS, "picture-in-picture": VIDEO_FRAME_ORIGINS}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

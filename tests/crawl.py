@@ -12,6 +12,8 @@ from urllib.parse import urldefrag, urlsplit
 from django.urls import URLPattern, URLResolver, get_resolver
 
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
+# Headers a browser acts on (follows, preloads, allows): what they carry reaches the reader as surely as the page.
+ACTED_ON_HEADERS = ("Location", "Refresh", "Link", "Content-Security-Policy")
 
 
 def iter_patterns(patterns, prefix=""):
@@ -77,7 +79,10 @@ def sitemap_locations(xml):
 
 
 def discover(client, values, limit=400, extra=()):
-    """All public URLs reachable from the URL patterns, sitemaps, links and ``extra``, as ``client`` sees them."""
+    """All public URLs reachable from the URL patterns, sitemaps, links and ``extra``, as ``client`` sees them.
+
+    Each maps to (status, content type, text); the text starts with the headers in ``ACTED_ON_HEADERS``.
+    """
     queue = deque(sorted(pattern_urls(values) | set(extra)))
     seen = set(queue)
     pages = {}
@@ -88,7 +93,8 @@ def discover(client, values, limit=400, extra=()):
             body = b"".join(response.streaming_content)
         else:
             body = response.content
-        text = body.decode("utf-8", errors="replace")
+        headers = "".join(f"{name}: {response[name]}\n" for name in ACTED_ON_HEADERS if response.has_header(name))
+        text = headers + body.decode("utf-8", errors="replace")
         pages[url] = (response.status_code, response.get("Content-Type", ""), text)
         found = list(local_links(text)) if "html" in response.get("Content-Type", "") else []
         if "xml" in response.get("Content-Type", ""):

@@ -10,12 +10,25 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Author, Byline, Category
+from images.models import Image as LibraryImage
 
 
 def png_file(name="bild.png", size=(40, 30)):
     buffer = io.BytesIO()
     Image.new("RGB", size, (200, 30, 30)).save(buffer, format="PNG")
     return ContentFile(buffer.getvalue(), name=name)
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A picture of the media library (1600×900), with texts and a credit."""
+
+    class Meta:
+        model = LibraryImage
+
+    file = factory.django.ImageField(filename="rechenzentrum.jpg", width=1600, height=900, color="steelblue", format="JPEG")
+    alt_text = "Serverschränke in einem Rechenzentrum"
+    caption = "Ein Rechenzentrum"
+    credit = "Anna Schmidt / Newsroom"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

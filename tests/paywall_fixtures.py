@@ -7,9 +7,15 @@ from django.utils import timezone
 
 from articles.models import Access
 from subscriptions.models import Licence, Plan, Subscription
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, ImageFactory, UserFactory
 
 MARKER = "Die geheime Marker-Zahl lautet 4711."
+# A library picture and a video in the gated part: its file name (in every rendition's address), its
+# credit, and the video's id must reach no one who may not read the full text.
+GATED_PICTURE_NAME = "geheimbild-4711"
+GATED_PICTURE_CREDIT = "Bildagentur Verschlusssache"
+GATED_VIDEO = "G3h31mV1d30"
+GATED_MEDIA = (GATED_PICTURE_NAME, GATED_PICTURE_CREDIT, GATED_VIDEO)
 
 
 @pytest.fixture
@@ -28,6 +34,20 @@ def premium_article(db, kurzmeldungen):
         primary_category=kurzmeldungen,
         tags=["Klinikreform"],
     )
+
+
+@pytest.fixture
+def gated_media(premium_article):
+    """The premium article with a figure and an embed after the marker, behind the paywall."""
+    picture = ImageFactory(file__filename=f"{GATED_PICTURE_NAME}.jpg", credit=GATED_PICTURE_CREDIT)
+    premium_article.body = premium_article.body.replace(
+        f"<p>{MARKER}</p>",
+        f"<p>{MARKER}</p>"
+        f'<figure class="figure"><img src="{picture.file.url}" alt="" data-file="{picture.pk}"><figcaption>Im Archiv</figcaption></figure>'
+        f'<div class="embed" data-embed="youtube" data-url="https://youtu.be/{GATED_VIDEO}" data-title="Das Video zur Reform"></div>',
+    )
+    premium_article.save()
+    return premium_article
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from articles.models import Article
-from tests.factories import ArticleFactory, png_file
+from tests.factories import ArticleFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 RESTORED = "newsroom_restore_check"
@@ -45,8 +45,7 @@ def _conninfo(database):
 
 
 def test_backup_and_restore_round_trip(tmp_path, fresh_database, subscriber, kurzmeldungen):
-    article = ArticleFactory(title="Gesichert", hero_image=png_file("gesichert.png"), hero_image_alt="Bild",
-                             primary_category=kurzmeldungen)
+    article = ArticleFactory(title="Gesichert", image=ImageFactory(), primary_category=kurzmeldungen)
     call_command("backup", str(tmp_path / "backup"), stdout=StringIO())
     for written in (tmp_path / "backup").iterdir():
         assert written.stat().st_mode & 0o077 == 0, written  # password hashes inside: the owner's alone
@@ -56,12 +55,15 @@ def test_backup_and_restore_round_trip(tmp_path, fresh_database, subscriber, kur
     with psycopg.connect(_conninfo(RESTORED)) as restored:
         titles = [row[0] for row in restored.execute("SELECT title FROM articles_article")]
         subscriptions = restored.execute("SELECT count(*) FROM subscriptions_subscription").fetchone()[0]
-        image = restored.execute("SELECT hero_image FROM articles_article WHERE id = %s", [article.pk]).fetchone()[0]
+        image = restored.execute(
+            "SELECT file FROM images_image JOIN articles_article ON image_id = images_image.id WHERE articles_article.id = %s",
+            [article.pk],
+        ).fetchone()[0]
         found = restored.execute(
             "SELECT count(*) FROM articles_article WHERE search_document @@ websearch_to_tsquery('german', 'Gesichert')"
         ).fetchone()[0]
     assert titles == ["Gesichert"] and subscriptions == 1 and found == 1
-    assert (restored_media / image).read_bytes() == Article.objects.get().hero_image.read()
+    assert (restored_media / image).read_bytes() == Article.objects.get().image.file.read()
 
 
 def test_restoring_over_the_configured_database_needs_a_confirmation(tmp_path):

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Author
+from images.models import Image
 from tests.conftest import log_in
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,9 @@ def test_demo_content_covers_both_categories_and_is_idempotent(client, settings)
     assert live.filter(categories__slug="kurzmeldungen").exists() and live.filter(categories__slug="magazin").exists()
     assert {"draft", "review", "returned"} <= set(Article.objects.not_live().values_list("status", flat=True))
     assert Article.objects.scheduled().exists()
-    assert all(article.hero_image and article.hero_image_alt for article in live)
+    assert all(article.image and article.image.alt_text and article.image.credit for article in live)
+    assert Image.objects.filter(hero_of__in=live).distinct().count() < live.count()  # a picture used twice
+    assert Image.objects.exclude(focal_x=0.5).exists()
     assert all(author.photo for author in Author.objects.all())
     assert "autorin / autorin-demo-2026" in output and "redakteur / redakteur-demo-2026" in output
     assert "abonnent@example.org / abonnent-demo-2026" in output
@@ -42,7 +45,7 @@ def test_demo_content_covers_both_categories_and_is_idempotent(client, settings)
 
     article = live.first()
     assert client.get(article.get_absolute_url()).status_code == 200
-    assert article.hero_image.storage.exists(article.hero_image.name)
+    assert article.image.file.storage.exists(article.image.file.name)
 
 
 def test_demo_logins_are_only_created_for_local_use(settings):

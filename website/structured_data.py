@@ -7,6 +7,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from images.renditions import open_graph_url
+
 PAYWALLED_SELECTOR = ".paywalled-content"
 
 
@@ -26,8 +28,8 @@ def news_article(article, request):
         "publisher": organization(request),
         "isAccessibleForFree": not article.is_gated,
     }
-    if article.hero_image:
-        data["image"] = [request.build_absolute_uri(article.hero_image.url)]
+    if image := article.visible_image:
+        data["image"] = [request.build_absolute_uri(open_graph_url(image))]
     if article.is_gated:
         data["hasPart"] = {"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": PAYWALLED_SELECTOR}
     return data

@@ -10,6 +10,7 @@ from taggit.models import Tag
 from subscriptions.access import open_article, reader_for
 from subscriptions.models import Plan
 
+from articles.body import allow_embed_frames
 from articles.freshness import cached_lookup, generation
 from articles.models import BYLINES, Article, Author, Category
 from articles.search import MAX_CANDIDATES, clean_query, matching_ids, ranked, snippets
@@ -107,6 +108,7 @@ class ArticleDetailView(DetailView):
         reader = reader_for(request)
         access = open_article(reader, self.object)
         response = self.render_to_response(self.get_context_data(object=self.object, access=access, reader=reader))
+        allow_embed_frames(response, self.object.body if access.full else self.object.preview_body)
         # What a page shows depends on who asks: never share it between readers.
         patch_vary_headers(response, ["Cookie"])
         if self.object.is_gated or reader.is_registered:

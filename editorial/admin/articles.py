@@ -3,17 +3,19 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
 
 from articles.admin import HTTPS_URLS
 from articles.models import BYLINES, Article, Byline
+from images.renditions import thumbnail_url
 
 from .. import actions
 from ..forms import ArticleAdminForm
@@ -58,15 +60,16 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
     ]
     paginator = CappedCountPaginator
     actions = [bulk_action(step) for step in actions.STEPS.values() if step.bulk_label]
-    list_select_related = ["primary_category"]
+    list_select_related = ["primary_category", "image"]
     search_fields = ["title", "kicker", "teaser"]  # trigram indexes (article_*_upper_trgm_idx)
     show_full_result_count = False  # no second count over the whole archive
     prepopulated_fields = {"slug": ["title"]}
-    always_readonly = ["state", "first_published_at", "updated_at", "reading_minutes"]
+    always_readonly = ["state", "first_published_at", "updated_at", "reading_minutes", "image_preview"]
+    raw_id_fields = ["image"]  # the media library's list as picker: search, thumbnails, upload
     publisher_fields = ["published_at", "expires_at"]
     fieldsets = [
         (None, {"fields": ["kicker", "title", "slug", "teaser", "body"]}),
-        (_("Image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]}),
+        (_("Image"), {"fields": ["image", "image_preview"]}),
         (_("Placement"), {"fields": ["primary_category", "categories", "tags"]}),
         (_("Publication"), {"fields": ["state", "published_at", "expires_at", "first_published_at", "updated_at", "reading_minutes"]}),
         (_("Access"), {"fields": ["access", "preview_paragraphs"]}),
@@ -128,6 +131,11 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "tags":
             formfield.widget.attrs["data-tag-suggestions"] = reverse("admin:autocomplete")
+        if db_field.name == "image":  # the raw id field gets the "+" for an upload in a popup, too
+            formfield.widget = RelatedFieldWidgetWrapper(
+                formfield.widget, db_field.remote_field, self.admin_site, can_add_related=True,
+                can_change_related=False, can_view_related=False,
+            )
         return formfield
 
     # Saving -----------------------------------------------------------------
@@ -138,6 +146,9 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
         )
         if form.transition is not None and form.transition.action == Transition.Action.PROPOSE:
             messages.info(request, _("Your corrections wait for an editor; the published text stays online until then."))
+        if obj.image:
+            for warning in obj.image.warnings():
+                messages.warning(request, _("Image: %(warning)s") % {"warning": warning})
 
     def save_related(self, request, form, formsets, change):
         """Changed authors make a new version as well, unless the article's own save made one already."""
@@ -215,11 +226,20 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):
-        if not obj.hero_image:
+        if not obj.image or not obj.image.width:
             return "–"
         return format_html(
-            '<img src="{}" alt="" width="80" height="45" style="object-fit:cover" loading="lazy">',
-            obj.hero_image.url,
+            '<img src="{}" alt="" width="80" height="45" style="object-fit:cover" loading="lazy">', thumbnail_url(obj.image)
+        )
+
+    @admin.display(description=_("chosen picture"))
+    def image_preview(self, obj):
+        if obj is None or not obj.image or not obj.image.width:
+            return _("No picture chosen. Pick one from the media library (magnifier) or upload a new one there.")
+        notes = format_html_join("", '<li class="warning">{}</li>', ((problem,) for problem in obj.image.warnings()))
+        return format_html(
+            '<img src="{}" alt="" width="240" height="135" style="object-fit:cover"><p>{}</p><ul class="messagelist">{}</ul>',
+            thumbnail_url(obj.image), obj.image, notes,
         )
 
     @admin.display(description=_("state"), ordering="status")

@@ -2,8 +2,9 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from images.models import Image as LibraryImage
 from tests.articles.test_sanitizing import assert_harmless
-from tests.factories import ArticleFactory, AuthorFactory, png_file
+from tests.factories import ArticleFactory, AuthorFactory, ImageFactory, png_file
 
 pytestmark = pytest.mark.django_db
 
@@ -105,18 +106,36 @@ class TestArticleForm:
     def test_hostile_body_is_cleaned_on_save(self, staff_client, kurzmeldungen):
         from tests.articles.test_sanitizing import HOSTILE
 
-        staff_client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory(), body=HOSTILE))
+        without_picture = HOSTILE.replace('<img src="x" onerror="alert(1)">', "")
+        staff_client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory(), body=without_picture))
         body = Article.objects.get().body
         assert_harmless(body)
         assert "Nachher" in body
 
-    def test_image_without_alt_text_is_refused_and_input_kept(self, staff_client, kurzmeldungen):
-        data = article_form_data(kurzmeldungen, AuthorFactory(), hero_image=png_file(), teaser="Mein Teaser bleibt")
+    def test_a_picture_from_elsewhere_in_the_body_is_refused_with_a_message(self, staff_client, kurzmeldungen):
+        from tests.articles.test_sanitizing import HOSTILE
+
+        response = staff_client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory(), body=HOSTILE))
+        assert response.status_code == 200 and not Article.objects.exists()
+        assert "Bilder im Text müssen aus der Mediathek stammen" in response.content.decode()
+
+    def test_a_picture_without_alt_text_or_licence_is_saved_with_a_warning(self, staff_client, kurzmeldungen):
+        from datetime import date
+
+        image = ImageFactory(alt_text="", licence_expires_on=date(2020, 1, 1))
+        response = staff_client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory(), image=image.pk), follow=True)
+        html = response.content.decode()
+        assert Article.objects.get().image == image
+        assert "Alternativtext fehlt" in html and "Lizenz abgelaufen" in html
+
+    def test_the_chosen_picture_and_the_typed_text_survive_a_validation_error(self, staff_client, kurzmeldungen):
+        image = ImageFactory()
+        data = article_form_data(kurzmeldungen, AuthorFactory(), image=image.pk, title="", teaser="Mein Teaser bleibt")
         response = staff_client.post(ADD_URL, data)
-        assert response.status_code == 200
-        assert "Bitte beschreiben Sie das Bild" in response.content.decode()
-        assert "Mein Teaser bleibt" in response.content.decode()
-        assert not Article.objects.exists()
+        html = response.content.decode()
+        assert response.status_code == 200 and not Article.objects.exists()
+        assert "Mein Teaser bleibt" in html
+        assert f'name="image" value="{image.pk}"' in html
 
     def test_an_article_needs_an_author(self, staff_client, kurzmeldungen):
         data = article_form_data(kurzmeldungen, AuthorFactory(), **{"bylines-0-author": ""})
@@ -166,24 +185,25 @@ def test_author_autocomplete(staff_client):
     assert [result["text"] for result in response.json()["results"]] == ["Aylin Demir"]
 
 
-def test_a_file_that_is_not_an_image_is_refused_with_a_message(staff_client, kurzmeldungen):
+IMAGE_ADD_URL = "/admin/images/image/add/"
+
+
+def test_a_file_that_is_not_an_image_is_refused_with_a_message(staff_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     fake = SimpleUploadedFile("bild.png", b"%PDF-1.4 not an image", content_type="image/png")
-    data = article_form_data(kurzmeldungen, AuthorFactory(), hero_image=fake, hero_image_alt="Ein Bild", teaser="Bleibt erhalten")
-    response = staff_client.post(ADD_URL, data)
+    response = staff_client.post(IMAGE_ADD_URL, {"file": fake, "caption": "Bleibt erhalten", "focal_x": 0.5, "focal_y": 0.5})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Bitte ein gültiges Bild hochladen" in html and "Bleibt erhalten" in html
-    assert not Article.objects.exists()
+    assert not LibraryImage.objects.exists()
 
 
-def test_oversized_images_are_refused_with_a_message(staff_client, kurzmeldungen, monkeypatch):
-    from articles import validators
+def test_oversized_images_are_refused_with_a_message(staff_client, monkeypatch):
+    from images import validators
 
     monkeypatch.setattr(validators, "MAX_IMAGE_MEGABYTES", 0)  # any real image is "too large" now
-    data = article_form_data(kurzmeldungen, AuthorFactory(), hero_image=png_file(), hero_image_alt="Ein Bild")
-    response = staff_client.post(ADD_URL, data)
+    response = staff_client.post(IMAGE_ADD_URL, {"file": png_file(), "alt_text": "Ein Bild", "focal_x": 0.5, "focal_y": 0.5})
     assert response.status_code == 200
     assert "Das Bild ist größer als 0 MB" in response.content.decode()
-    assert not Article.objects.exists()
+    assert not LibraryImage.objects.exists()

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.text import german_slugify, reading_minutes
-from tests.factories import ArticleFactory, png_file
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -110,17 +110,6 @@ class TestReadingTime:
         article.body = "<p>kurz</p>"
         article.save()
         assert Article.objects.get(pk=article.pk).reading_minutes == 1
-
-
-class TestImageAltText:
-    def test_image_without_alt_text_is_rejected(self):
-        article = ArticleFactory.build(hero_image=png_file(), hero_image_alt=" ")
-        with pytest.raises(ValidationError) as error:
-            article.clean()
-        assert "hero_image_alt" in error.value.message_dict
-
-    def test_image_with_alt_text_is_accepted(self):
-        ArticleFactory.build(hero_image=png_file(), hero_image_alt="Ein Serverraum").clean()
 
 
 def test_primary_category_comes_first(live_article, kurzmeldungen, magazin):

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, UserFactory, png_file
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, UserFactory, ImageFactory, png_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,8 +24,7 @@ def article():
         categories=[magazin],
         tags=["Energie"],
         authors=[author],
-        hero_image=png_file(size=(1200, 675)),
-        hero_image_alt="Serverschränke",
+        image=ImageFactory(),
     )
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles.models import Article
 from editorial import actions
 from editorial.models import Transition
-from tests.factories import png_file
+from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -155,8 +155,7 @@ def test_publishing_validates_the_article(own_draft, editor, change, message):
 def test_publishing_needs_category_author_and_alt_text(own_draft, editor):
     own_draft.categories.clear()
     own_draft.bylines.all().delete()
-    own_draft.hero_image = png_file()
-    own_draft.hero_image_alt = ""
+    own_draft.image = ImageFactory(alt_text="")
     own_draft.save()
     with pytest.raises(ValidationError) as error:
         actions.publish(own_draft, by=editor)

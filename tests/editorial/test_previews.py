@@ -35,6 +35,13 @@ class TestStaffPreview:
         assert "<h1>Entwurf der Autorin</h1>" in html and "Diesen Beitrag teilen" in html
         assert "Vorschau – Status: Entwurf" in html
 
+    def test_a_preview_with_an_embed_may_load_its_frame(self, client, reporter, own_draft):
+        own_draft.body += '<div class="embed" data-embed="youtube" data-url="https://youtu.be/dQw4w9WgXcQ" data-title="Video"></div>'
+        own_draft.save()
+        client.force_login(reporter)
+        csp = client.get(preview_url(own_draft))["Content-Security-Policy"]
+        assert "frame-src https://www.youtube-nocookie.com" in csp
+
     def test_preview_shows_proposed_corrections_of_a_published_article(self, client, reporter, editor, own_published):
         actions.propose_changes(own_published, {"teaser": "Der verbesserte Teaser."}, by=reporter)
         client.force_login(editor)

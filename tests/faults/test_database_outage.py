@@ -81,6 +81,10 @@ class FreezableProxy:
         self.frozen.clear()
         self.stopped.set()
         for sock in self.sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)  # wakes a pump blocked in recv(), which close() alone does not
+            except OSError:
+                pass
             sock.close()
         self.listener.close()
 

@@ -209,7 +209,7 @@ def test_two_servers_share_sessions_uploads_and_the_page_cache(two_servers, plat
     editor = logged_in(first, "chefin", "correct-horse-battery")
     assert editor.get(f"{second}/admin/").url == f"{second}/admin/"
 
-    # An image uploaded through one server is stored in the object store and shown by the other.
+    # An image uploaded through one server is stored in the object store, with its renditions, and shown by the other.
     change_url = f"/admin/articles/author/{author.pk}/change/"
     form = editor.get(f"{first}{change_url}")
     saved = editor.post(
@@ -221,10 +221,10 @@ def test_two_servers_share_sessions_uploads_and_the_page_cache(two_servers, plat
     assert saved.status_code == 200 and "errornote" not in saved.text, saved.text[:2000]
     author_page = requests.get(f"{second}/autor/jonas-becker/")
     photo_url = re.search(r'<img src="([^"]+/authors/[^"]+)"', author_page.text).group(1)
-    assert photo_url.startswith(f"{platform['S3_PUBLIC_URL']}/authors/")
+    assert photo_url.startswith(f"{platform['S3_PUBLIC_URL']}/renditions/authors/")  # made on upload, stored on S3
     assert platform["S3_ENDPOINT_URL"] in author_page.headers["Content-Security-Policy"]  # browsers may load it
     photo = requests.get(photo_url)
-    assert photo.status_code == 200 and Image.open(BytesIO(photo.content)).size == (320, 320)
+    assert photo.status_code == 200 and Image.open(BytesIO(photo.content)).size == (192, 192)
 
     # A publication through one server is seen at once by readers of the other, despite its page cache.
     assert requests.get(f"{second}/").headers.get("X-Page-Cache") == "miss"

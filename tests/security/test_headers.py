@@ -22,6 +22,8 @@ def test_public_responses_carry_the_security_headers(url, live_article):
     policy = response["Permissions-Policy"]
     for feature in ("camera=()", "geolocation=()", "microphone=()", "payment=()"):
         assert feature in policy
+    # Only videos a reader chose to load may go full screen.
+    assert 'fullscreen=("https://www.youtube-nocookie.com" "https://player.vimeo.com")' in policy
     csp = response["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
     script_src = next(part for part in csp.split(";") if part.strip().startswith("script-src"))

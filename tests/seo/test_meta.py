@@ -6,7 +6,7 @@ import re
 import pytest
 
 from editorial.admin.filters import VGWortFilter
-from tests.factories import ArticleFactory, AuthorFactory, png_file
+from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
 from tests.paywall_fixtures import MARKER
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def article(kurzmeldungen):
     author = AuthorFactory(name="Jonas Becker", slug="jonas-becker")
     return ArticleFactory(
         title="Rechenzentren & Kliniken", teaser="Der Strombedarf steigt.", primary_category=kurzmeldungen,
-        authors=[author], hero_image=png_file(), hero_image_alt="Server",
+        authors=[author], image=ImageFactory(),
     )
 
 
@@ -35,7 +35,7 @@ def test_news_article_json_ld_for_a_free_article(client, article):
     news, crumbs = json_ld(html)
     assert news["@type"] == "NewsArticle" and news["headline"] == "Rechenzentren & Kliniken"
     assert news["description"] == "Der Strombedarf steigt."
-    assert news["image"][0].startswith("http://testserver/media/")
+    assert news["image"][0].startswith("http://testserver/media/renditions/") and news["image"][0].endswith(".jpg")
     assert news["datePublished"] == article.published_at.isoformat()
     assert news["dateModified"] == article.updated_at.isoformat()
     assert news["author"] == [{"@type": "Person", "name": "Jonas Becker", "url": "http://testserver/autor/jonas-becker/"}]
@@ -71,7 +71,7 @@ def test_open_graph_twitter_and_description(client, article):
     assert meta(html, "og:title") == "Rechenzentren &amp; Kliniken"
     assert meta(html, "og:type") == "article"
     assert meta(html, "og:url") == f"http://testserver{article.get_absolute_url()}"
-    assert meta(html, "og:image").startswith("http://testserver/media/")
+    assert meta(html, "og:image") == json_ld(html)[0]["image"][0]  # the 1200×630 rendition
     assert meta(html, "twitter:card") == "summary_large_image"
     assert meta(html, "description") == "Der Strombedarf steigt."
 

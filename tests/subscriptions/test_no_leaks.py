@@ -15,16 +15,22 @@ from editorial.models import ShareLink
 from subscriptions.models import MeteredRead
 from tests.crawl import discover
 from tests.factories import ArticleFactory
-from tests.paywall_fixtures import MARKER
+from tests.paywall_fixtures import GATED_MEDIA, MARKER, gated_media  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+SECRETS = (MARKER, *GATED_MEDIA)  # gated text, and the gated picture's and video's traces
+
+
+def secrets_in(text):
+    return [secret for secret in SECRETS if secret in text]
 
 
 @pytest.fixture
-def site(premium_article, registered, plan, settings, kurzmeldungen, magazin, editor):
-    """The premium article among free ones, a banner, and a registered reader with no meter left."""
+def site(premium_article, gated_media, registered, plan, settings, kurzmeldungen, magazin, editor):
+    """The premium article (a picture and a video behind its paywall too) among free ones, a banner,
+    and a registered reader with no meter left."""
     settings.METERED_ARTICLES_PER_MONTH = 1
     premium_article.categories.add(magazin)
     premium_article.seo_description = ""
@@ -62,7 +68,7 @@ def test_marker_reaches_no_one_who_is_not_entitled(site, registered, subscriber,
         entitled = Client()
         entitled.force_login(subscriber)
         for client in (entitled, Client(REMOTE_ADDR="198.51.100.23")):  # a subscriber, a licensed network
-            assert MARKER in client.get(premium_article.get_absolute_url()).content.decode()
+            assert secrets_in(client.get(premium_article.get_absolute_url()).content.decode()) == list(SECRETS)
             discover(client, site, limit=60)
     for audience, client in audiences(registered).items():
         searches = [f"/suche/?{urlencode({'q': words})}" for words in ("geheime Marker-Zahl", "4711", "lautet", "Klinikreform")]
@@ -72,8 +78,8 @@ def test_marker_reaches_no_one_who_is_not_entitled(site, registered, subscriber,
         assert pages[premium_article.get_absolute_url()][0] == 200
         assert premium_article.title in pages["/suche/?q=Klinikreform"][2]  # found, yet no gated text shown
         assert len(pages) > 20, audience
-        leaks = [url for url, (_, _, text) in pages.items() if MARKER in text]
-        assert leaks == [], f"{audience} saw the marker on {leaks}"
+        leaks = {url: secrets_in(text) for url, (_, _, text) in pages.items() if secrets_in(text)}
+        assert leaks == {}, f"{audience} saw gated text, pictures or embeds: {leaks}"
         errors = [url for url, (status, _, _) in pages.items() if status >= 500]
         assert errors == [], errors
 
@@ -81,7 +87,9 @@ def test_marker_reaches_no_one_who_is_not_entitled(site, registered, subscriber,
 def test_subscriber_sees_the_marker(site, subscriber, premium_article):
     client = Client()
     client.force_login(subscriber)
-    assert MARKER in client.get(premium_article.get_absolute_url()).content.decode()
+    html = client.get(premium_article.get_absolute_url()).content.decode()
+    assert secrets_in(html) == list(SECRETS)
+    assert f"Bild: {GATED_MEDIA[1]}" in html and f"youtube-nocookie.com/embed/{GATED_MEDIA[2]}" in html
 
 
 def test_cached_pages_never_reach_the_wrong_audience(site, subscriber, premium_article):
@@ -91,5 +99,5 @@ def test_cached_pages_never_reach_the_wrong_audience(site, subscriber, premium_a
     for first, second, second_sees in ((member, anonymous, False), (anonymous, member, True)):
         first.get(url)
         response = second.get(url)
-        assert (MARKER in response.content.decode()) is second_sees
+        assert secrets_in(response.content.decode()) == (list(SECRETS) if second_sees else [])
         assert "private" in response["Cache-Control"] and "Cookie" in response["Vary"]

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory, png_file
+from tests.factories import ArticleFactory, AuthorFactory, ImageFactory, png_file
 from tests.public_pages import listing_pages_for, pages_showing
 
 pytestmark = pytest.mark.django_db
@@ -126,10 +126,7 @@ class TestArticlePage:
             categories=[magazin],
             tags=["Energie"],
             authors=[author],
-            hero_image=png_file(),
-            hero_image_alt="Serverschränke",
-            hero_image_caption="Ein Rechenzentrum",
-            hero_image_credit="Foto: Newsroom",
+            image=ImageFactory(credit="Newsroom"),
             published_at=datetime(2026, 11, 29, 14, 5, tzinfo=ZoneInfo("Europe/Berlin")),
         )
 
@@ -151,9 +148,9 @@ class TestArticlePage:
             'class="label" href="/rubrik/magazin/">Magazin</a>',
             "29.11.2026, 14:05",
             "Lesezeit 1 Min.",
-            'alt="Serverschränke"',
+            'alt="Serverschränke in einem Rechenzentrum"',
             "Ein Rechenzentrum",
-            "Foto: Newsroom",
+            "Bild: Newsroom",
             "Der erste Absatz.",
             ">Energie</a>",
             ">Jonas Becker</a>",

@@ -3,9 +3,22 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.utils.translation import gettext as _
 
+from articles.body import media_in, render_for_readers
 from website.structured_data import as_script, breadcrumbs, home_page, news_article
 
 register = template.Library()
+
+
+@register.filter
+def reader_html(stored_body):
+    """A stored body, or its already cut preview, with library pictures and click-to-load embeds."""
+    return render_for_readers(stored_body)
+
+
+@register.inclusion_tag("articles/body_assets.html")
+def body_assets(stored_body):
+    """The stylesheet for figures and embeds, and the embeds' script, when the body has them."""
+    return {"media": media_in(stored_body)}
 
 
 @register.simple_tag(takes_context=True)

@@ -6,14 +6,16 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import format_html
 
 from articles.models import Article, Author, Byline, Category
 from demo.articles import ARTICLES
 from demo.authors import AUTHORS, STAFF_USERS
 from demo.banners import load_banners
-from demo.pictures import picture
+from demo.pictures import photo, picture
 from demo.subscriptions import load_licence, load_plans, load_readers
 from editorial import actions
+from images.models import Image
 
 
 class Command(BaseCommand):
@@ -54,16 +56,11 @@ class Command(BaseCommand):
             kicker=data["kicker"],
             title=data["title"],
             teaser=data["teaser"],
-            body="".join(f"<p>{paragraph}</p>" for paragraph in data["paragraphs"]),
+            body=self.body(data, editor),
             primary_category=categories[data["categories"][0]],
-            hero_image_alt=data["caption"],
-            hero_image_caption=data["caption"],
-            hero_image_credit=data["credit"],
+            image=self.hero_image(data, editor),
             access=data.get("access", ""),
         )
-        if data["caption"]:
-            image = picture((1200, 675), data["color"], data["kicker"], 72)
-            article.hero_image.save(f"{data['slug'][:60]}.png", image, save=False)
         actions.edit(article, {}, by=reporter if "jonas-becker" in data["authors"] else editor)
         article.categories.set(categories[slug] for slug in data["categories"])
         article.tags.set(data["tags"])
@@ -77,6 +74,44 @@ class Command(BaseCommand):
         if hours_ago is not None:
             actions.publish(article, by=editor, at=timezone.now() - timedelta(hours=hours_ago))
         return True
+
+    def hero_image(self, data, uploader):
+        if reused := data.get("image_from"):
+            return Article.objects.get(slug=reused).image
+        if not data["caption"]:
+            return None
+        return self.library_image(
+            f"{data['slug'][:60]}.jpg", data["color"], data.get("focal", (0.5, 0.45)), data["kicker"], uploader,
+            alt_text=data["caption"], caption=data["caption"], credit=data["credit"],
+        )
+
+    def library_image(self, name, color, focal, label, uploader, **texts):
+        """A photo-like picture in the media library, with its credit, rights and focal point."""
+        image = Image(
+            focal_x=focal[0], focal_y=focal[1], source="Newsroom", licence="Eigenes Bild", uploaded_by=uploader, **texts
+        )
+        image.file.save(name, photo((1920, 1280), color, focal, label), save=False)
+        image.save()
+        return image
+
+    def body(self, data, uploader):
+        """The paragraphs, with a picture or embeds from the media library after the paragraph the data names."""
+        blocks = [f"<p>{paragraph}</p>" for paragraph in data["paragraphs"]]
+        if figure := data.get("figure"):
+            image = self.library_image(
+                f"{data['slug'][:50]}-figur.jpg", figure["color"], figure["focal"], figure["label"], uploader,
+                alt_text=figure["alt"], caption=figure["caption"], credit=figure["credit"],
+            )
+            blocks.insert(figure["after"], format_html(
+                '<figure class="figure"><img src="{}" alt="{}" data-file="{}"><figcaption>{}</figcaption></figure>',
+                image.file.url, image.alt_text, image.pk, image.caption,
+            ))
+        if embeds := data.get("embeds"):
+            blocks[embeds["after"]:embeds["after"]] = [
+                format_html('<div class="embed" data-embed="{}" data-url="{}" data-title="{}"></div>', provider, url, title)
+                for provider, url, title in embeds["items"]
+            ]
+        return "".join(blocks)
 
     def staff_users(self, authors):
         """One staff account per role, who write the demo articles; returns them by username.
