@@ -136,6 +136,8 @@ class TestArticleForm:
         assert response.status_code == 200 and not Article.objects.exists()
         assert "Mein Teaser bleibt" in html
         assert f'name="image" value="{image.pk}"' in html
+        # Picking (magnifier) and uploading (plus) happen in popups: the article form stays as it is.
+        assert 'id="lookup_id_image"' in html and 'id="add_id_image"' in html and "_popup=1" in html
 
     def test_an_article_needs_an_author(self, staff_client, kurzmeldungen):
         data = article_form_data(kurzmeldungen, AuthorFactory(), **{"bylines-0-author": ""})
