@@ -236,6 +236,11 @@ def validate_body(html):
 
 # Reading: library pictures and click-to-load placeholders.
 
+def figure_image_ids(html):
+    """Ids of the library pictures a stored body shows in figures."""
+    return {int(element.children[0].attrs["data-file"]) for element in _stored_figures(parse(html))}
+
+
 def render_for_readers(html):
     """A stored body, or its public preview, as readers see it.
 

@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.contrib import admin
 from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -31,15 +33,21 @@ class LicenceFilter(admin.SimpleListFilter):
 
 
 class ImageUploadForm(forms.ModelForm):
+    """The picker's upload: a picture inserted into an article needs its alt text at once."""
+
     class Meta:
         model = Image
         fields = ["file", "alt_text", "caption", "credit", "source", "licence", "licence_expires_on"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alt_text"].required = True
+
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "__str__", "credit", "licence_expires_on", "usage", "notes", "uploaded_at"]
-    list_display_links = ["thumbnail", "__str__"]
+    list_display = ["thumbnail", "description", "credit", "licence_expires_on", "notes"]
+    list_display_links = ["thumbnail", "description"]
     list_filter = [LicenceFilter, "uploaded_at"]
     search_fields = ["caption", "alt_text", "credit", "source", "file"]
     readonly_fields = ["focal_point_picker", "width", "height", "uploaded_by", "uploaded_at", "usage"]
@@ -65,7 +73,19 @@ class ImageAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         picker = path("picker/", self.admin_site.admin_view(self.picker_view), name="images_image_picker")
-        return [picker, *super().get_urls()]
+        summary = path("<int:pk>/summary/", self.admin_site.admin_view(self.summary_view), name="images_image_summary")
+        return [picker, summary, *super().get_urls()]
+
+    def summary_view(self, request, pk):
+        """Thumbnail, name and warnings of one picture, for the article form once a picture was chosen."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        image = get_object_or_404(Image, pk=pk)
+        return JsonResponse({
+            "thumbnail": thumbnail_url(image) if image.width else "",
+            "name": str(image),
+            "warnings": [str(warning) for warning in image.warnings()],
+        })
 
     def picker_view(self, request):
         """The rich-text editor's picture chooser (a popup): search, thumbnails, and an upload that keeps the article open."""
@@ -102,6 +122,10 @@ class ImageAdmin(admin.ModelAdmin):
         if not obj.width:
             return "–"
         return format_html('<img src="{}" alt="" width="96" height="54" class="image-thumbnail" loading="lazy">', thumbnail_url(obj))
+
+    @admin.display(description=_("description"))
+    def description(self, obj):
+        return str(obj)
 
     @admin.display(description=_("used as hero image"), ordering="used_as_hero")
     def usage(self, obj):

@@ -32,7 +32,7 @@ class Slot:
 
 
 SLOTS = {
-    "card": Slot((16, 9), (320, 640), "(max-width: 40rem) calc(100vw - 2rem), 22rem"),
+    "card": Slot((16, 9), (320, 640, 960), "(max-width: 40rem) calc(100vw - 2rem), 22rem"),  # 960: phones at 3×
     "lead": Slot((16, 9), (640, 1200), "(max-width: 40rem) calc(100vw - 2rem), 42rem"),
     "article": Slot((16, 9), (640, 960, 1440), "(max-width: 48rem) calc(100vw - 2rem), 46rem"),
     "inline": Slot(None, (640, 960, 1440), "(max-width: 48rem) calc(100vw - 2rem), 46rem"),

@@ -14,7 +14,9 @@ from django.utils.translation import ngettext
 from js_asset import Media
 
 from articles.admin import HTTPS_URLS
+from articles.body import figure_image_ids
 from articles.models import BYLINES, Article, Byline
+from images.models import Image
 from images.renditions import thumbnail_url
 
 from .. import actions
@@ -24,6 +26,14 @@ from .filters import AuthorFilter, CategoryFilter, MineFilter, StateFilter, TagF
 from .inlines import BylineInline, EditorialNoteInline, ShareLinkInline
 from .pagination import CappedCountPaginator
 from .versions import VersionsAdminMixin
+
+
+def pictures_in(article):
+    """The library pictures an article shows, with where: (picture, "Bild" or "Bild im Text „caption“")."""
+    found = [(article.image, _("Image"))] if article.image else []
+    in_body = Image.objects.filter(pk__in=figure_image_ids(article.body)) if article.body else []
+    found += [(image, _("Image in the text “%(name)s”") % {"name": image}) for image in in_body]
+    return found
 
 
 def bulk_action(step):
@@ -77,7 +87,10 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["admin/js/urlify.js", "articles/admin/german_slug.js", "articles/admin/tag_suggestions.js"]
+        js = [
+            "admin/js/urlify.js", "articles/admin/german_slug.js", "articles/admin/tag_suggestions.js",
+            "images/admin/chosen_picture.js",
+        ]
 
     # Permissions ------------------------------------------------------------
 
@@ -132,6 +145,7 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
         if db_field.name == "tags":
             formfield.widget.attrs["data-tag-suggestions"] = reverse("admin:autocomplete")
         if db_field.name == "image":  # the raw id field gets the "+" for an upload in a popup, too
+            formfield.widget.attrs["data-summary-url"] = reverse("admin:images_image_summary", args=[0])
             formfield.widget = RelatedFieldWidgetWrapper(
                 formfield.widget, db_field.remote_field, self.admin_site, can_add_related=True,
                 can_change_related=False, can_view_related=False,
@@ -140,15 +154,16 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
 
     # Saving -----------------------------------------------------------------
 
+
     def save_model(self, request, obj, form, change):
         form.transition = actions.edit(
             obj, form.model_changes(), by=request.user, relations_changed=form.relations_changed()
         )
         if form.transition is not None and form.transition.action == Transition.Action.PROPOSE:
             messages.info(request, _("Your corrections wait for an editor; the published text stays online until then."))
-        if obj.image:
-            for warning in obj.image.warnings():
-                messages.warning(request, _("Image: %(warning)s") % {"warning": warning})
+        for image, place in pictures_in(obj):
+            for warning in image.warnings():
+                messages.warning(request, f"{place}: {warning}")
 
     def save_related(self, request, form, formsets, change):
         """Changed authors make a new version as well, unless the article's own save made one already."""

@@ -128,6 +128,15 @@ class TestArticleForm:
         assert Article.objects.get().image == image
         assert "Alternativtext fehlt" in html and "Lizenz abgelaufen" in html
 
+    def test_an_expired_picture_in_the_text_is_flagged_on_saving(self, staff_client, kurzmeldungen):
+        from datetime import date
+
+        image = ImageFactory(caption="Alte Agenturaufnahme", licence_expires_on=date(2020, 1, 1))
+        body = f'<p>Text.</p><figure class="figure"><img src="/x.jpg" alt="Alt" data-file="{image.pk}"></figure>'
+        response = staff_client.post(ADD_URL, article_form_data(kurzmeldungen, AuthorFactory(), body=body), follow=True)
+        html = response.content.decode()
+        assert "Bild im Text „Alte Agenturaufnahme“: Lizenz abgelaufen" in html
+
     def test_the_chosen_picture_and_the_typed_text_survive_a_validation_error(self, staff_client, kurzmeldungen):
         image = ImageFactory()
         data = article_form_data(kurzmeldungen, AuthorFactory(), image=image.pk, title="", teaser="Mein Teaser bleibt")

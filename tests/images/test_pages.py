@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from tests.factories import ArticleFactory, ImageFactory
@@ -66,6 +67,19 @@ def test_a_picture_whose_licence_expired_is_shown_nowhere(client, pictured):
     news = data[0] if isinstance(data, list) else data
     assert "image" not in news
     assert "logo" in re.search(r'og:image" content="([^"]*)"', article).group(1)
+
+
+def test_an_expiry_set_after_the_page_was_seen_applies_at_once(client, reporter, pictured, settings):
+    """Also for a reader with a session (no page cache) whose article came from the lookup cache."""
+    settings.PAGE_CACHE_SECONDS = 60
+    client.force_login(reporter)
+    url = pictured[0].get_absolute_url()
+    assert "Fotografin 0" in client.get(url).content.decode()
+    image = pictured[0].image
+    image.licence_expires_on = timezone.localdate() - timedelta(days=1)
+    image.save()
+    assert "Fotografin 0" not in client.get(url).content.decode()
+    assert "Fotografin 0" not in Client().get("/").content.decode()
 
 
 def test_a_picture_shown_until_today_is_still_shown(client, pictured):

@@ -203,7 +203,7 @@ export const Embed = Node.create({
           const names = Object.values(this.options.providers)
             .map(({ label }) => label)
             .join(", ")
-          updateAttrsDialog(
+          const ask = (initial) => updateAttrsDialog(
             {
               url: {
                 type: "string",
@@ -218,21 +218,24 @@ export const Embed = Node.create({
               },
             },
             { title: gettext("Embed"), submitText: selected ? gettext("Update") : gettext("Insert") },
-          )(editor, { url: selected?.attrs.url || "", title: selected?.attrs.title || "" }).then((values) => {
+          )(editor, initial).then((values) => {
             if (!values) return
             const url = normalised(values.url)
             const provider = providerFor(this.options.providers, url)
             if (!provider) {
               window.alert(`${gettext("This address cannot be embedded.")}\n${gettext("From")} ${names}`)
+              ask(values) // again, with what was typed
               return
             }
             const attrs = { provider, url, title: values.title.trim() }
             if (selected) {
               editor.chain().focus().updateAttributes(this.name, attrs).run()
             } else {
-              editor.chain().focus().insertContent({ type: this.name, attrs }).run()
+              // An empty paragraph after it takes the cursor, so typing on does not replace the embed.
+              editor.chain().focus().insertContent([{ type: this.name, attrs }, { type: "paragraph" }]).run()
             }
           })
+          ask({ url: selected?.attrs.url || "", title: selected?.attrs.title || "" })
           return true
         },
     }
