@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from articles.freshness import content_changed
 from articles.models import Article
 
+from . import notifications
 from .models import Transition
 
 logger = logging.getLogger(__name__)
@@ -112,10 +113,11 @@ def _require_status(article, *statuses):
 
 
 def _record(article, action, from_status, by, comment=""):
-    """The action in the article's workflow log, and in the server log once the transaction commits."""
+    """The action in the article's workflow log, the inboxes it concerns, and the server log once it commits."""
     transition = Transition.objects.create(
         article=article, action=action, from_status=from_status, to_status=article.status, by=by, comment=comment
     )
+    notifications.workflow_step(transition)
     transaction.on_commit(lambda: logger.info(
         "Article %s: %s by %s", article.pk, action.value, by.pk,
         extra={"article_id": article.pk, "action": action.value, "from_status": from_status,

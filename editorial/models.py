@@ -117,3 +117,52 @@ class ArticleInReview(Article):
         proxy = True
         verbose_name = _("review queue entry")
         verbose_name_plural = _("review queue")
+
+
+class Notification(models.Model):
+    """Something on the desk that a person should know: shown in their inbox, and mailed unless they opted out."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted for review")
+        RETURNED = "returned", _("returned for changes")
+        PUBLISHED = "published", _("published")
+        SCHEDULED = "scheduled", _("scheduled")
+        PROPOSED = "proposed", _("correction proposed")
+        APPROVED = "approved", _("correction accepted")
+        REJECTED = "rejected", _("correction rejected")
+        MENTIONED = "mentioned", _("mentioned in a note")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_inbox_idx")]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.article}"
+
+
+class DeskSettings(models.Model):
+    """A staff member's own settings for the desk."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_settings")
+    email_notifications = models.BooleanField(
+        _("notifications by e-mail"), default=True, help_text=_("The inbox on the start page shows them either way.")
+    )
+
+    class Meta:
+        verbose_name = _("desk settings")
+        verbose_name_plural = _("desk settings")

@@ -6,4 +6,6 @@ app_name = "editorial"
 urlpatterns = [
     path("vorschau/<int:pk>/", views.preview, name="preview"),
     path("vorschau/link/<str:token>/", views.shared_preview, name="shared_preview"),
+    path("redaktion/benachrichtigungen/gelesen/", views.mark_inbox_read, name="inbox_read"),
+    path("redaktion/einstellungen/", views.desk_settings, name="desk_settings"),
 ]

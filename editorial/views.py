@@ -1,16 +1,21 @@
 import logging
 
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from articles.body import allow_embed_frames
 from articles.models import Article
 from subscriptions.access import Entitlement, Reason, client_address
 
-from .models import SHARE_LINK_SALT, ShareLink
+from .models import SHARE_LINK_SALT, DeskSettings, Notification, ShareLink
 
 logger = logging.getLogger(__name__)
 
@@ -55,3 +60,30 @@ def shared_preview(request, token):
         link.pk, article.pk, "gated" if article.is_gated else "free", client_address(request),
     )
     return render_preview(request, article, shared_link=link)
+
+
+@staff_member_required
+@require_POST
+def mark_inbox_read(request):
+    Notification.objects.filter(recipient=request.user, read_at=None).update(read_at=timezone.now())
+    return redirect("admin:index")
+
+
+class DeskSettingsForm(forms.ModelForm):
+    class Meta:
+        model = DeskSettings
+        fields = ["email_notifications"]
+
+
+@staff_member_required
+def desk_settings(request):
+    """A staff member's own settings: for now, whether notifications also come by e-mail."""
+    own = DeskSettings.objects.filter(user=request.user).first() or DeskSettings(user=request.user)
+    form = DeskSettingsForm(request.POST if request.method == "POST" else None, instance=own)  # an unticked box posts nothing
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your settings were saved."))
+        return redirect("admin:index")
+    return render(request, "editorial/desk_settings.html", {
+        **admin.site.each_context(request), "title": _("My settings"), "form": form,
+    })

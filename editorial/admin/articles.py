@@ -19,7 +19,7 @@ from articles.models import BYLINES, Article, Byline
 from images.models import Image
 from images.renditions import thumbnail_url
 
-from .. import actions
+from .. import actions, notifications
 from ..forms import ArticleAdminForm
 from ..models import EditorialNote, ShareLink, Transition
 from .filters import AuthorFilter, CategoryFilter, MineFilter, StateFilter, TagFilter, VGWortFilter
@@ -173,10 +173,12 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
             actions.edit(form.instance, {}, by=request.user, relations_changed=True)
 
     def save_formset(self, request, form, formset, change):
+        new_notes = []
         for inline_form in formset.forms:
             instance = inline_form.instance
             if isinstance(instance, EditorialNote) and instance.pk is None:
                 instance.author = request.user
+                new_notes.append(instance)
             if isinstance(instance, ShareLink) and instance.pk is None:
                 instance.created_by = request.user
                 article = form.instance
@@ -184,6 +186,9 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
                     # A link to a published premium article hands its full text to anyone: keep it short.
                     instance.expires_at = timezone.now() + timedelta(hours=settings.SHARE_LINK_HOURS_GATED)
         super().save_formset(request, form, formset, change)
+        for note in new_notes:
+            if note.pk is not None:  # saved, not an empty extra form
+                notifications.note_written(note)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """A workflow button the user may not press refuses the whole request: nothing is saved."""

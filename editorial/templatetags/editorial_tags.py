@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 
 from articles.models import Article
+from editorial.models import Notification
 
 register = template.Library()
 
@@ -24,3 +25,10 @@ def editorial_counts(context):
         "scheduled_today": Article.objects.scheduled(now).filter(published_at__lt=end_of_today).count(),
         "returned": returned.count(),
     }
+
+
+@register.simple_tag(takes_context=True)
+def desk_inbox(context, limit=8):
+    """The newest unread notifications of the logged-in staff member, and how many there are."""
+    unread = Notification.objects.filter(recipient=context["request"].user, read_at=None)
+    return {"items": list(unread.select_related("article", "actor")[:limit]), "count": unread.count()}
