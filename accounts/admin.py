@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles.models import Author
 from subscriptions.services import anonymise_reader
 
 User = get_user_model()
@@ -22,6 +23,11 @@ class StaffAccountAdmin(UserAdmin):
         for user in readers:
             anonymise_reader(user)
         messages.success(request, ngettext("%(count)d reader anonymised.", "%(count)d readers anonymised.", len(readers)) % {"count": len(readers)})
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.is_staff:
+            Author.profile_for(obj)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

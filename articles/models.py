@@ -96,6 +96,22 @@ class Author(models.Model):
     def get_absolute_url(self):
         return reverse("website:author", args=[self.slug])
 
+    @classmethod
+    def profile_for(cls, user):
+        """The author profile of a staff account, made from its name when it has none, so its bylines start filled."""
+        name = user.get_full_name() or user.get_username()
+        author = cls.objects.filter(user=user).first()
+        if author is None:
+            base = german_slugify(name)[:100] or "autorin"
+            slug, suffix = base, 2
+            while cls.objects.filter(slug=slug).exists():
+                slug, suffix = f"{base}-{suffix}", suffix + 1
+            author = cls.objects.create(user=user, name=name, slug=slug)
+        elif author.name == user.get_username() and name != author.name:
+            author.name = name  # the account got its real name after it was created
+            author.save(update_fields=["name"])
+        return author
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         if self.photo:

@@ -265,7 +265,7 @@ def approve_changes(article, *, by, comment=""):
     article.pending_changes = article.pending_by = article.pending_at = None
     _save(article, by)
     if not comment and proposer:
-        comment = _("Corrections by %(name)s") % {"name": proposer.get_username()}
+        comment = _("Corrections by %(name)s") % {"name": proposer.get_full_name() or proposer.get_username()}
     return _record(article, Action.APPROVE, article.status, by, comment)
 
 

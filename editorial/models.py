@@ -115,8 +115,8 @@ class ArticleInReview(Article):
 
     class Meta:
         proxy = True
-        verbose_name = _("review queue entry")
-        verbose_name_plural = _("review queue")
+        verbose_name = _("article in review")
+        verbose_name_plural = _("articles in review")
 
 
 class Notification(models.Model):

@@ -52,12 +52,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sites",
-    "django.contrib.flatpages",
+    "newsroom.apps.LegalPagesConfig",  # django.contrib.flatpages
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "django.contrib.postgres",
-    "taggit",
+    "newsroom.apps.TagsConfig",  # taggit
     "simple_history",
     "django_prose_editor",
     "csp",

@@ -40,7 +40,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 class MineFilter(admin.SimpleListFilter):
-    title = _("my articles")
+    title = _("responsibility")  # the admin shows "By responsibility"
     parameter_name = "mine"
 
     def lookups(self, request, model_admin):

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,9 @@ class ArticleInReviewAdmin(admin.ModelAdmin):
             ArticleInReview.objects.awaiting_review()
             .annotate(
                 submitted_at=Subquery(last_submit.values("at")[:1]),
-                submitted_by_name=Subquery(last_submit.values("by__username")[:1]),
+                submitted_by_name=Subquery(last_submit.annotate(name=Coalesce(
+                    NullIf(Trim(Concat("by__first_name", Value(" "), "by__last_name")), Value("")), "by__username",
+                )).values("name")[:1]),
             )
         )
 

@@ -51,7 +51,7 @@ def test_reporter_and_editor_take_an_article_from_draft_to_scheduled(browser, li
 
     # The editor finds it in the review queue and returns it with a comment.
     editor = log_in(browser, live_server, "redakteur")
-    editor.get_by_role("link", name="in Prüfung").click()
+    editor.locator(".editorial-counts").get_by_role("link", name="in Prüfung").click()
     editor.get_by_role("link", name="Kliniken erhalten mehr Geld für Pflege").click()
     editor.fill("#id_workflow_comment", "Bitte die Höhe der Budgets nennen.")
     editor.get_by_role("button", name="An Autor/in zurückgeben").click()

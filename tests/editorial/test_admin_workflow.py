@@ -204,7 +204,7 @@ class TestQueueAndCounts:
         html = client.get(reverse("admin:editorial_articleinreview_changelist")).content.decode()
         assert html.index("Zuerst eingereicht") < html.index("Danach eingereicht")
         assert "Nur ein Entwurf" not in html
-        assert "autorin" in html and "kollege" in html
+        assert "Autorin" in html and "Kollege" in html  # their names, not their logins
 
     def test_admin_index_counts(self, client, editor, in_review, kurzmeldungen):
         ArticleFactory(status=Status.RETURNED)
