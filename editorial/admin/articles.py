@@ -28,6 +28,11 @@ from .pagination import CappedCountPaginator
 from .versions import VersionsAdminMixin
 
 
+# Fields with a live character counter, and their limit (None: the field's max_length). The teaser's is a
+# recommendation: what search results and cards show before they cut.
+COUNTED_FIELDS = {"title": None, "teaser": 300, "seo_title": None, "seo_description": None}
+
+
 def pictures_in(article):
     """The library pictures an article shows, with where: (picture, "Bild" or "Bild im Text „caption“")."""
     found = [(article.image, _("Image"))] if article.image else []
@@ -89,7 +94,7 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
     class Media:
         js = [
             "admin/js/urlify.js", "articles/admin/german_slug.js", "articles/admin/tag_suggestions.js",
-            "images/admin/chosen_picture.js",
+            "images/admin/chosen_picture.js", "editorial/desk.js",
         ]
 
     # Permissions ------------------------------------------------------------
@@ -142,6 +147,11 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in COUNTED_FIELDS and formfield is not None:  # live counters (editorial/desk.js)
+            formfield.widget.attrs["data-count-limit"] = COUNTED_FIELDS[db_field.name] or db_field.max_length
+            formfield.widget.attrs["data-count-template"] = _("{count} of {limit} characters")
+        if db_field.name == "body" and formfield is not None:
+            formfield.widget.attrs["data-count-template"] = _("{words} words · reading time {minutes} min.")
         if db_field.name == "tags":
             formfield.widget.attrs["data-tag-suggestions"] = reverse("admin:autocomplete")
         if db_field.name == "image":  # the raw id field gets the "+" for an upload in a popup, too
