@@ -2,10 +2,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -15,6 +18,7 @@ from js_asset import Media
 
 from articles.admin import HTTPS_URLS
 from articles.body import figure_image_ids
+from articles.search import matches
 from articles.models import BYLINES, Article, Byline
 from images.models import Image
 from images.renditions import thumbnail_url
@@ -45,6 +49,13 @@ def bulk_action(step):
     """An admin bulk action that runs ``step`` on each selected article."""
 
     def run(model_admin, request, queryset):
+        if request.POST.get("confirmed") != "yes":  # first a page that says what will happen, as deleting does
+            return TemplateResponse(request, "admin/articles/article/confirm_bulk_action.html", {
+                **model_admin.admin_site.each_context(request),
+                "title": step.bulk_label, "step": step, "action": request.POST.get("action"),
+                "articles": list(queryset), "opts": model_admin.model._meta,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            })
         done = 0
         for article in queryset:
             try:
@@ -53,6 +64,10 @@ def bulk_action(step):
             except (ValidationError, PermissionDenied) as error:
                 reasons = error.messages if isinstance(error, ValidationError) else [str(error)]
                 messages.warning(request, f"„{article.title}“: {' '.join(reasons)}")
+                continue
+            article.refresh_from_db()
+            if article.is_expired:
+                messages.warning(request, _("“%(title)s” is past its expiry time: readers do not see it.") % {"title": article.title})
         if done:
             messages.success(request, ngettext("%(count)d article changed.", "%(count)d articles changed.", done) % {"count": done})
 
@@ -247,6 +262,16 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     # Change list ------------------------------------------------------------
+
+    def get_search_results(self, request, queryset, search_term):
+        """Headline, kicker and teaser (trigram indexes), and also the text (full-text index) and the authors' names."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()[:200]
+        if term:
+            by_author = Exists(Byline.objects.filter(article=OuterRef("pk"), author__name__icontains=term))
+            in_text = Q(pk__in=matches(Article.objects.all(), term).values("pk"))
+            results = results | queryset.filter(by_author | in_text)
+        return results, may_have_duplicates
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related(BYLINES)

@@ -218,3 +218,13 @@ def test_oversized_images_are_refused_with_a_message(staff_client, monkeypatch):
     assert response.status_code == 200
     assert "Das Bild ist größer als 0 MB" in response.content.decode()
     assert not LibraryImage.objects.exists()
+
+
+def test_the_article_list_finds_articles_by_author_and_by_words_of_the_text(staff_client, kurzmeldungen):
+    ArticleFactory(title="Erste Meldung", primary_category=kurzmeldungen, authors=[AuthorFactory(name="Miriam Hartmann")])
+    ArticleFactory(title="Zweite Meldung", primary_category=kurzmeldungen, body="<p>Die Wärmepumpen im Klinikum laufen.</p>")
+    ArticleFactory(title="Dritte Meldung", primary_category=kurzmeldungen)
+    by_author = staff_client.get("/admin/articles/article/", {"q": "Hartmann"}).content.decode()
+    assert "Erste Meldung" in by_author and "Zweite Meldung" not in by_author
+    by_text = staff_client.get("/admin/articles/article/", {"q": "Wärmepumpe"}).content.decode()
+    assert "Zweite Meldung" in by_text and "Erste Meldung" not in by_text and "Dritte Meldung" not in by_text

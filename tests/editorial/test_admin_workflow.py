@@ -113,7 +113,7 @@ class TestCraftedRequests:
         client.force_login(reporter)
         client.post(
             reverse("admin:articles_article_changelist"),
-            {"action": "publish_selected", "_selected_action": [own_draft.pk]},
+            {"action": "publish_selected", "_selected_action": [own_draft.pk], "confirmed": "yes"},
         )
         assert refreshed(own_draft).status == Status.DRAFT
 
@@ -144,13 +144,33 @@ class TestCraftedRequests:
 
 
 class TestBulkActions:
+    def test_a_bulk_step_asks_first_and_changes_nothing_until_confirmed(self, client, editor, kurzmeldungen):
+        draft = ArticleFactory(title="Noch ein Entwurf", status=Status.DRAFT, published_at=None, primary_category=kurzmeldungen)
+        client.force_login(editor)
+        response = client.post(
+            reverse("admin:articles_article_changelist"), {"action": "publish_selected", "_selected_action": [draft.pk]}
+        )
+        html = response.content.decode()
+        assert response.status_code == 200 and "Noch ein Entwurf" in html and 'name="confirmed" value="yes"' in html
+        assert refreshed(draft).status == Status.DRAFT
+
+    def test_publishing_an_expired_article_says_that_readers_still_do_not_see_it(self, client, editor, kurzmeldungen):
+        expired = ArticleFactory(title="Längst vorbei", status=Status.UNPUBLISHED, primary_category=kurzmeldungen,
+                                 expires_at=timezone.now() - timedelta(days=1))
+        client.force_login(editor)
+        response = client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "publish_selected", "_selected_action": [expired.pk], "confirmed": "yes"},
+        )
+        assert any("Längst vorbei" in note and "Ablaufzeitpunkt" in note for note in messages_of(response))
+
     def test_editor_publishes_several_and_hears_about_the_incomplete_one(self, client, editor, kurzmeldungen):
         ready = [ArticleFactory(status=Status.DRAFT, published_at=None, primary_category=kurzmeldungen) for _ in range(2)]
         incomplete = ArticleFactory(status=Status.DRAFT, published_at=None, body="", primary_category=kurzmeldungen)
         client.force_login(editor)
         response = client.post(
             reverse("admin:articles_article_changelist"),
-            {"action": "publish_selected", "_selected_action": [a.pk for a in [*ready, incomplete]]},
+            {"action": "publish_selected", "_selected_action": [a.pk for a in [*ready, incomplete]], "confirmed": "yes"},
         )
         assert all(refreshed(article).is_live for article in ready)
         assert refreshed(incomplete).status == Status.DRAFT
@@ -163,7 +183,7 @@ class TestBulkActions:
         client.force_login(editor)
         client.post(
             reverse("admin:articles_article_changelist"),
-            {"action": "unpublish_selected", "_selected_action": [a.pk for a in live]},
+            {"action": "unpublish_selected", "_selected_action": [a.pk for a in live], "confirmed": "yes"},
         )
         assert not Article.objects.live().exists()
 

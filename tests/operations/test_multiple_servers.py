@@ -233,7 +233,8 @@ def test_two_servers_share_sessions_uploads_and_the_page_cache(two_servers, plat
     changelist = editor.get(f"{first}/admin/articles/article/")
     published = editor.post(
         f"{first}/admin/articles/article/",
-        data={"csrfmiddlewaretoken": csrf_token(changelist), "action": "publish_selected", "_selected_action": [draft.pk]},
+        data={"csrfmiddlewaretoken": csrf_token(changelist), "action": "publish_selected", "_selected_action": [draft.pk],
+              "confirmed": "yes"},
         headers={"Referer": f"{first}/admin/articles/article/"},
     )
     assert published.status_code == 200
