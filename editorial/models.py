@@ -166,3 +166,15 @@ class DeskSettings(models.Model):
     class Meta:
         verbose_name = _("desk settings")
         verbose_name_plural = _("desk settings")
+
+
+class EditingSession(models.Model):
+    """Who has an article's form open, renewed by a heartbeat: shown to others, never a lock."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    started_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "user"], name="one_editing_session_per_person")]

@@ -8,4 +8,5 @@ urlpatterns = [
     path("vorschau/link/<str:token>/", views.shared_preview, name="shared_preview"),
     path("redaktion/benachrichtigungen/gelesen/", views.mark_inbox_read, name="inbox_read"),
     path("redaktion/einstellungen/", views.desk_settings, name="desk_settings"),
+    path("redaktion/artikel/<int:pk>/anwesenheit/", views.presence, name="presence"),
 ]

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -15,6 +15,7 @@ from articles.body import allow_embed_frames
 from articles.models import Article
 from subscriptions.access import Entitlement, Reason, client_address
 
+from . import presence as editing
 from .models import SHARE_LINK_SALT, DeskSettings, Notification, ShareLink
 
 logger = logging.getLogger(__name__)
@@ -87,3 +88,17 @@ def desk_settings(request):
     return render(request, "editorial/desk_settings.html", {
         **admin.site.each_context(request), "title": _("My settings"), "form": form,
     })
+
+
+@staff_member_required
+@require_POST
+def presence(request, pk):
+    """The heartbeat of an open article form: note who is here (or leaves), answer who else is."""
+    if not request.user.has_perm("articles.view_article"):
+        raise Http404
+    article = get_object_or_404(Article, pk=pk)
+    if request.POST.get("leave"):
+        editing.gone(article, request.user)
+        return JsonResponse({"others": []})
+    editing.here(article, request.user)
+    return JsonResponse({"others": editing.others(article, request.user)})

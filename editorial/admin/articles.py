@@ -23,7 +23,7 @@ from articles.models import BYLINES, Article, Byline
 from images.models import Image
 from images.renditions import thumbnail_url
 
-from .. import actions, notifications
+from .. import actions, notifications, presence
 from ..forms import ArticleAdminForm
 from ..models import EditorialNote, ShareLink, Transition
 from .filters import AuthorFilter, CategoryFilter, MineFilter, StateFilter, TagFilter, VGWortFilter
@@ -260,6 +260,9 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
                 "transitions": article.transitions.select_related("by")[:50],
                 "pending_article": article if article.pending_changes is not None else None,
                 "preview_url": reverse("editorial:preview", args=[article.pk]),
+                "presence": presence.others(article, request.user),
+                "presence_url": reverse("editorial:presence", args=[article.pk]),
+                "heartbeat_seconds": presence.HEARTBEAT_SECONDS,
             }
         return super().change_view(request, object_id, form_url, extra_context)
 

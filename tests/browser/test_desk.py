@@ -46,3 +46,32 @@ def test_counters_leave_warning_and_ctrl_s(browser, live_server):
     expect(desk.locator(".messagelist .success")).to_be_visible()
     assert Article.objects.filter(title="Kliniken sparen Energie").exists()
     assert "/change/" in desk.url
+
+
+def test_two_people_on_one_article_see_each_other(browser, live_server):
+    category = CategoryFactory(slug="kurzmeldungen", name="Kurzmeldungen")
+    reporter = staff_with_role("autorin", "Autor/in")
+    reporter.first_name, reporter.last_name = "Anna", "Autorin"
+    reporter.save()
+    author = AuthorFactory(name="Anna Autorin", user=reporter)
+    editor = staff_with_role("redakteur", "Redakteur/in")
+    editor.first_name, editor.last_name = "Miriam", "Hartmann"
+    editor.save()
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(title="Gemeinsam offen", status=Article.Status.DRAFT, published_at=None,
+                             primary_category=category, authors=[author], created_by=reporter)
+    url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
+
+    first = log_in(browser, live_server, "autorin")
+    first.goto(url)
+    expect(first.locator(".desk-presence")).to_have_text("")  # alone so far
+    second = log_in(browser, live_server, "redakteur")
+    second.goto(url)
+    expect(second.locator(".desk-presence")).to_contain_text("Anna Autorin bearbeitet diesen Artikel seit")
+    first.reload()  # the next heartbeat, at once
+    expect(first.locator(".desk-presence")).to_contain_text("Miriam Hartmann bearbeitet diesen Artikel seit")
+    second.goto(live_server.url + "/admin/")  # leaving says so
+    first.wait_for_timeout(300)
+    first.reload()
+    expect(first.locator(".desk-presence")).to_have_text("")

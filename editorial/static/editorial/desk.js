@@ -39,6 +39,34 @@
     update();
   }
 
+  // Tell the server this form is open, every few seconds, and show who else has the article open.
+  function keepPresence(box, form) {
+    const url = box.dataset.presenceUrl;
+    const token = form.querySelector("[name=csrfmiddlewaretoken]").value;
+    function beat() {
+      const data = new FormData();
+      data.append("csrfmiddlewaretoken", token);
+      fetch(url, { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (answer) {
+          if (!answer) return;
+          box.replaceChildren.apply(box, answer.others.map(function (sentence) {
+            const line = document.createElement("p");
+            line.textContent = sentence;
+            return line;
+          }));
+        });
+    }
+    beat();
+    setInterval(beat, parseInt(box.dataset.heartbeatSeconds, 10) * 1000);
+    window.addEventListener("pagehide", function () {
+      const data = new FormData();
+      data.append("csrfmiddlewaretoken", token);
+      data.append("leave", "1");
+      navigator.sendBeacon(url, data);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     const form = document.getElementById("article_form");
     if (!form) return;
@@ -66,6 +94,9 @@
       event.preventDefault();
       event.returnValue = "";  // the browser shows its own question
     });
+
+    const presence = document.querySelector(".desk-presence[data-presence-url]");
+    if (presence) keepPresence(presence, form);
 
     document.addEventListener("keydown", function (event) {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
