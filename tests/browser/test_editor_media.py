@@ -1,6 +1,7 @@
 """A reporter puts a library picture and an embed into an article body, in the real editor."""
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from articles.models import Article
@@ -9,6 +10,16 @@ from tests.conftest import staff_with_role
 from tests.factories import AuthorFactory, CategoryFactory, ImageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def choose_in_popup(popup, choice):
+    """Click a choice in a popup that closes itself on it, possibly while the click is still being finished."""
+    with popup.expect_event("close"):
+        try:
+            choice.click(no_wait_after=True)
+        except PlaywrightError as error:
+            if "closed" not in str(error):
+                raise
 
 
 def test_a_reporter_inserts_a_picture_and_an_embed_and_writes_on(browser, live_server, screenshot):
@@ -26,7 +37,7 @@ def test_a_reporter_inserts_a_picture_and_an_embed_and_writes_on(browser, live_s
     with desk.expect_popup() as opened:
         desk.locator("#lookup_id_image").click()
     library = opened.value
-    library.get_by_role("link", name="Klinikflur bei Nacht").click()
+    choose_in_popup(library, library.get_by_role("link", name="Klinikflur bei Nacht"))
     expect(desk.locator("#id_image")).to_have_value(str(picture.pk))
     expect(desk.locator(".field-image_preview img")).to_be_visible()
     expect(desk.locator(".field-image_preview")).to_contain_text("Klinikflur bei Nacht")
@@ -42,7 +53,7 @@ def test_a_reporter_inserts_a_picture_and_an_embed_and_writes_on(browser, live_s
     picker = opened.value
     picker.get_by_role("searchbox").fill("Klinikflur")
     picker.get_by_role("searchbox").press("Enter")
-    picker.locator(f'.image-picker__choice[data-id="{picture.pk}"]').click()
+    choose_in_popup(picker, picker.locator(f'.image-picker__choice[data-id="{picture.pk}"]'))
     dialog = desk.locator("dialog.prose-editor-dialog")
     expect(dialog.locator("input[name=altText]")).to_have_value("Ein leerer Klinikflur")
     dialog.locator("button[type=submit]").click()
