@@ -294,6 +294,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)  # seconds; notifications are sent in a thread of their own
+NOTIFICATION_EMAILS_IN_BACKGROUND = True  # editorial/notifications.py; the test settings send them at once
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "redaktion@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -21,6 +21,7 @@ SECURE_SSL_REDIRECT = False
 # Tests see every page rendered; the page cache is switched on by the tests about it (tests/website/test_page_cache.py).
 PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+NOTIFICATION_EMAILS_IN_BACKGROUND = False  # no mail thread outlives the test that started it
 # Live-server threads must not keep connections open, or the test database cannot be dropped.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # A replica alias that mirrors the test database; reads go there only in tests that install the router.

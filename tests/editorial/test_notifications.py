@@ -1,5 +1,7 @@
 """Notifications: the right people hear of each step, by inbox and e-mail; a mail outage loses no step."""
 
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -19,12 +21,6 @@ Kind = Notification.Kind
 class BrokenMailServer(BaseEmailBackend):
     def send_messages(self, email_messages):
         raise ConnectionRefusedError("the mail server is down")
-
-
-@pytest.fixture(autouse=True)
-def mail_in_this_thread(monkeypatch):
-    """E-mails go out in a thread of their own after the commit; here in the test's, so it can read them."""
-    monkeypatch.setattr(notifications, "in_background", lambda function, *args: function(*args))
 
 
 @pytest.fixture
@@ -138,6 +134,17 @@ def test_each_person_turns_e_mails_off_in_their_settings(client, editor):
     assert client.get("/redaktion/einstellungen/").status_code == 200
     client.post("/redaktion/einstellungen/", {})  # the box unticked
     assert DeskSettings.objects.get(user=editor).email_notifications is False
+
+
+def test_e_mails_go_out_in_a_thread_of_their_own_that_closes_its_connections(settings, monkeypatch):
+    settings.NOTIFICATION_EMAILS_IN_BACKGROUND = True
+    done = []
+    notifications.in_background(lambda: done.append(threading.current_thread() is not threading.main_thread()))
+    for _ in range(50):
+        if done:
+            break
+        time.sleep(0.02)
+    assert done == [True]
 
 
 def test_readers_have_neither_inbox_nor_settings(client, reader):
