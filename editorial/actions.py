@@ -27,6 +27,7 @@ from articles.models import Article
 
 from . import notifications
 from .models import Transition
+from .people import display_name
 
 logger = logging.getLogger(__name__)
 Status = Article.Status
@@ -265,7 +266,7 @@ def approve_changes(article, *, by, comment=""):
     article.pending_changes = article.pending_by = article.pending_at = None
     _save(article, by)
     if not comment and proposer:
-        comment = _("Corrections by %(name)s") % {"name": proposer.get_full_name() or proposer.get_username()}
+        comment = _("Corrections by %(name)s") % {"name": display_name(proposer)}
     return _record(article, Action.APPROVE, article.status, by, comment)
 
 

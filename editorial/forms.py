@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Category
 
+from .people import display_name
+
 
 CONFLICT_FIELDS = [*Article.CORRECTABLE_FIELDS, "slug", "status", "published_at", "expires_at", "primary_category_id"]
 
@@ -44,7 +46,7 @@ class VersionCheckMixin(forms.Form):
                 if getattr(seen, name) != getattr(latest, name)
             ]
         user = latest.history_user if latest else None
-        who = (user.get_full_name() or user.get_username()) if user else _("someone")
+        who = display_name(user)
         when = timezone.localtime(latest.history_date).strftime("%d.%m.%Y, %H:%M") if latest else "?"
         message = _("%(who)s changed this article on %(when)s while you were editing it.") % {"who": who, "when": when}
         if changed:

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Notification, Transition
+from .people import display_name
 
 logger = logging.getLogger(__name__)
 Kind = Notification.Kind
@@ -139,10 +140,6 @@ def deliver(ids):
                 logger.warning("Notification %s not e-mailed", notification.pk, exc_info=True)
                 continue
             Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-
-
-def display_name(user):
-    return (user.get_full_name() or user.get_username()) if user else _("someone")
 
 
 def message(notification):

@@ -11,6 +11,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from .models import EditingSession
+from .people import display_name
 
 HEARTBEAT_SECONDS = 20
 GONE_AFTER_SECONDS = 60
@@ -39,7 +40,7 @@ def others(article, user):
     )
     return [
         _("%(name)s is editing this article since %(time)s.") % {
-            "name": session.user.get_full_name() or session.user.get_username(),
+            "name": display_name(session.user),
             "time": time_format(timezone.localtime(session.started_at), "H:i"),
         }
         for session in sessions

@@ -102,3 +102,13 @@ def test_open_graph_image_is_the_1200_by_630_rendition(client, pictured):
     html = client.get(pictured[0].get_absolute_url()).content.decode()
     og = re.search(r'og:image" content="([^"]*)"', html).group(1)
     assert "/media/renditions/" in og and og.endswith(".jpg")
+
+
+def test_the_queryset_and_the_picture_agree_on_which_pictures_readers_may_see():
+    today = timezone.localdate()
+    for days in (None, -400, -1, 0, 1, 30):
+        ImageFactory(licence_expires_on=None if days is None else today + timedelta(days=days))
+    from images.models import Image
+
+    assert set(Image.objects.usable()) == {image for image in Image.objects.all() if image.is_usable()}
+    assert Image.objects.usable().count() == 4
