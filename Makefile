@@ -24,9 +24,11 @@ run: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Refresh the German catalogue after changing UI strings (needs GNU gettext).
+# Refresh the German catalogues after changing UI strings (needs GNU gettext): django.po for
+# Python and templates, djangojs.po for the admin's scripts (the article body's editor).
 messages: install
 	$(BIN)/python manage.py makemessages --locale de --ignore "$(VENV)/*" --no-obsolete
+	$(BIN)/python manage.py makemessages --domain djangojs --locale de --ignore "$(VENV)/*" --ignore "staticfiles/*" --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale de --ignore "$(VENV)/*"
 
 bench: install

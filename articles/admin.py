@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from .models import Article, Author, Category
 
@@ -38,3 +39,21 @@ class AuthorAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["admin/js/urlify.js", "articles/admin/german_slug.js"]
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    """Tags without django-taggit's extras, which do not fit here and speak English.
+
+    Its inline lists generically tagged objects, but articles keep their tags in
+    TaggedArticle; its merge action (named in English, without gettext) moves only the
+    generic ones, so merged tags would lose their articles.
+    """
+
+    list_display = ["name", "slug"]
+    ordering = ["name"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,4 +1,3 @@
-import copy
 from collections import Counter
 
 from django.conf import settings
@@ -10,7 +9,6 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -138,17 +136,13 @@ class ArticleQuerySet(models.QuerySet):
         """Articles ``user`` created or is credited on as an author."""
         return self.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
 
-    def awaiting_review(self):
-        """Submitted articles and proposed corrections to published ones."""
-        return self.filter(Q(status=self.model.Status.IN_REVIEW) | Q(pending_changes__isnull=False))
-
     def with_bylines(self):
         """The primary category and the ordered authors, in a constant number of queries."""
         return self.select_related("primary_category", "image").prefetch_related(BYLINES)
 
     def for_cards(self):
         """What an article card shows, without the heavy columns (body, search vector)."""
-        return self.with_bylines().defer("body", "search_document", "pending_changes")
+        return self.with_bylines().defer("body", "search_document")
 
     def related_ids(self, article, limit=4, per_tag=50):
         """Ids of live articles sharing most tags with ``article`` (newest first among equals).
@@ -266,18 +260,6 @@ class Article(models.Model):
         editable=False,
         related_name="created_articles",
     )
-    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
-    pending_changes = models.JSONField(_("proposed corrections"), null=True, blank=True, editable=False)
-    pending_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("corrections proposed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    pending_at = models.DateTimeField(_("corrections proposed at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
     seo_title = models.CharField(
@@ -314,12 +296,6 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(
-        excluded_fields=[
-            "pending_changes", "pending_by", "pending_at", "reading_minutes", "character_count", "public_text", "search_document",
-        ],
-        m2m_fields=[categories],
-    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -380,13 +356,6 @@ class Article(models.Model):
             return True
         return any(byline.author.user_id == user.pk for byline in self.bylines.all())
 
-    def with_pending_changes(self):
-        """An unsaved copy showing the proposed corrections, for previews and review."""
-        preview = copy.copy(self)
-        for field, value in (self.pending_changes or {}).items():
-            setattr(preview, field, value)
-        return preview
-
     def get_absolute_url(self):
         return reverse("website:detail", args=[self.pk, self.slug])
 
@@ -417,7 +386,7 @@ class Article(models.Model):
         self.public_text = plain_text(self.preview_body if self.is_gated else self.body)
 
     def save(self, *args, **kwargs):
-        """Fill the derived fields only; status, times and version belong to editorial.actions."""
+        """Fill the derived fields only; status, times and revisions belong to editorial.actions."""
         self.fill_derived_fields()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {

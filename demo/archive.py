@@ -101,8 +101,10 @@ def generate(count, *, seed=2026, batch_size=2000, progress=None):
         size = min(batch_size, count - made)
         with transaction.atomic():
             entries = [new_article(rng, categories, f"{run}-{made + number}", now) for number in range(size)]
-            articles = actions.import_published(entries, by=editor, batch_size=size)
-            relate(rng, articles, categories, authors, tags, tag_weights)
+            actions.import_published(
+                entries, by=editor, batch_size=size,
+                relate=lambda articles: relate(rng, articles, categories, authors, tags, tag_weights),
+            )
         made += size
         if progress:
             progress(made)

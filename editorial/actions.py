@@ -1,13 +1,15 @@
 """The editorial workflow as named actions: the only code that writes articles.
 
-Each action checks the permission, validates, saves atomically and records a
-Transition; the admin, bulk actions and the demo content only call these.
+Each action checks the permission, validates, saves atomically and records
+one Revision with the whole article as it stands afterwards; the admin, bulk
+actions and the demo content only call these.
 ``STEPS`` at the end declares the workflow buttons once; the admin derives its
 buttons, dispatch and bulk actions from it. Permissions:
 
 - reporters (``articles.change_article``) edit their own drafts and returned
   articles and submit them; after publication they may only propose
-  corrections, which wait for an editor while the published text stays online;
+  corrections (one open proposal per reporter, into which later ones merge),
+  which wait for an editor while the published text stays online;
 - editors (``articles.edit_any_article`` and ``articles.publish_article``)
   edit everything and publish, schedule, unpublish and return articles.
 """
@@ -26,16 +28,18 @@ from articles.freshness import content_changed
 from articles.models import Article
 
 from . import notifications
-from .models import Transition
+from .models import Revision
 from .people import display_name
+from .revisions import CORRECTED, RESTORED_FIELDS, SNAPSHOT_PREFETCH, apply, changed_fields, label, proposed_changes, snapshot
 
 logger = logging.getLogger(__name__)
 Status = Article.Status
-Action = Transition.Action
+Action = Revision.Action
+Outcome = Revision.Outcome
 EDITABLE_BY_REPORTER = {Status.DRAFT, Status.RETURNED}
 PUBLISHABLE = {Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.UNPUBLISHED}
 # Written by the workflow steps only, never by a plain edit.
-WORKFLOW_FIELDS = {"status", "first_published_at", "version", "pending_changes", "pending_by", "pending_at", "created_by"}
+WORKFLOW_FIELDS = {"status", "first_published_at", "created_by"}
 SCHEDULING_FIELDS = {"published_at", "expires_at"}
 
 
@@ -79,7 +83,17 @@ def can_unpublish(user, article):
 
 
 def can_review_corrections(user, article):
-    return can_publish(user) and article.pending_changes is not None
+    return can_publish(user) and open_proposals(article).exists()
+
+
+def open_proposals(article):
+    """Corrections proposed to ``article`` that wait for an editor, oldest first."""
+    return Revision.objects.filter(article=article, outcome=Outcome.OPEN).select_related("by", "based_on").order_by("at", "pk")
+
+
+def current_revision(article):
+    """The revision the article as saved is: the newest one that is not a proposal."""
+    return Revision.objects.filter(article=article).exclude(action=Action.PROPOSE).order_by("-pk").first()
 
 
 def publication_problems(article):
@@ -113,25 +127,35 @@ def _require_status(article, *statuses):
         )
 
 
-def _record(article, action, from_status, by, comment=""):
-    """The action in the article's workflow log, the inboxes it concerns, and the server log once it commits."""
-    transition = Transition.objects.create(
-        article=article, action=action, from_status=from_status, to_status=article.status, by=by, comment=comment
-    )
-    notifications.workflow_step(transition)
+def _record(article, action, from_status, by, comment="", *, amend=None, **fields):
+    """One revision: the action, the whole article as it stands now, the inboxes it concerns, and the log after commit.
+
+    ``amend`` is an edit made in the same request just before a workflow step
+    (the form saved, then its button ran): the step takes it over, so one
+    click is one revision.
+    """
+    content = _content(article)
+    if amend is not None and amend.action == Action.EDIT and amend.by_id == by.pk and amend.article_id == article.pk:
+        revision = amend
+        revision.action, revision.to_status, revision.comment, revision.content = action, article.status, comment, content
+        revision.save(update_fields=["action", "to_status", "comment", "content"])
+    else:
+        revision = Revision.objects.create(
+            article=article, action=action, from_status=from_status, to_status=article.status, by=by,
+            comment=comment, content=content, **fields,
+        )
+    notifications.workflow_step(revision)
     transaction.on_commit(lambda: logger.info(
         "Article %s: %s by %s", article.pk, action.value, by.pk,
         extra={"article_id": article.pk, "action": action.value, "from_status": from_status,
                "to_status": article.status, "user_id": by.pk},
     ))
-    return transition
+    return revision
 
 
-def _save(article, by):
-    """Every write to an article: a new version, attributed to ``by`` in the history."""
-    article.version += 1
-    article._history_user = by
-    article.save()
+def _content(article):
+    """The article's snapshot as the database has it now, relations included."""
+    return snapshot(Article.objects.prefetch_related(*SNAPSHOT_PREFETCH).get(pk=article.pk))
 
 
 def _locked(article):
@@ -139,15 +163,19 @@ def _locked(article):
     return Article.objects.select_for_update().get(pk=article.pk)
 
 
+def _now():
+    """Now, to the second: what the form can show, so the next save does not "change" it."""
+    return timezone.now().replace(microsecond=0)
+
+
 @transaction.atomic
-def edit(article, changes, *, by, relations_changed=False):
+def edit(article, changes, *, by, save_relations=None):
     """Save a plain edit of ``article`` (field name → new value), or create it when it is new.
 
-    The same permission check and log as the workflow buttons. A change to
-    categories, tags or authors alone (``relations_changed``; the caller saves
-    them) is a new version too, so the edit-conflict check sees it. A
-    reporter's edit to their own published article becomes proposed
-    corrections. Returns the Transition, or None when nothing changed.
+    ``save_relations`` saves categories, tags and authors (the form's part)
+    after the article's own fields; the revision is taken after both, and
+    only when something changed. A reporter's edit to their own published
+    article becomes a proposed correction. Returns the Revision, or None.
     """
     changes = dict(changes)
     if forbidden := set(changes) & WORKFLOW_FIELDS:
@@ -164,148 +192,192 @@ def edit(article, changes, *, by, relations_changed=False):
         _require(article.status == Status.DRAFT)
         _require(can_publish(by) or not (article.published_at or article.expires_at))
         article.created_by = by
-        _save(article, by)
+        article.save()
+        if save_relations:
+            save_relations()
         return _record(article, Action.CREATE, article.status, by)
     locked = _locked(article)
     if not can_edit(by, locked):
         _require(can_propose_changes(by, locked))
+        if save_relations:
+            save_relations()  # notes and the like; the reporter's form has no article relations after publication
         return propose_changes(locked, changes, by=by) if changes else None
-    if not changes and not relations_changed:
-        return None
+    before = _content(locked)
     for field, value in changes.items():
         setattr(locked, field, value)
     if locked.status == Status.PUBLISHED and locked.published_at is None:
-        locked.published_at = timezone.now()  # an emptied publication time means now, as the form says
-    _save(locked, by)
-    article.version = locked.version
+        locked.published_at = _now()  # an emptied publication time means now, as the form says
+    locked.save()
+    if save_relations:
+        save_relations()
+    if not changed_fields(before, _content(locked)):
+        return None
     return _record(locked, Action.EDIT, locked.status, by)
 
 
 @transaction.atomic
-def submit(article, *, by, comment=""):
+def submit(article, *, by, comment="", amend=None):
     article = _locked(article)
     _require(can_submit(by, article))
     from_status = article.status
     article.status = Status.IN_REVIEW
-    _save(article, by)
-    return _record(article, Action.SUBMIT, from_status, by, comment)
+    article.save()
+    return _record(article, Action.SUBMIT, from_status, by, comment, amend=amend)
 
 
 @transaction.atomic
-def return_for_changes(article, *, by, comment=""):
+def return_for_changes(article, *, by, comment="", amend=None):
     article = _locked(article)
     _require(can_publish(by))
     _require_status(article, Status.IN_REVIEW)
     if not comment.strip():
         raise ValidationError(_("Please tell the author what to change."), code="comment_required")
     article.status = Status.RETURNED
-    _save(article, by)
-    return _record(article, Action.RETURN, Status.IN_REVIEW, by, comment)
+    article.save()
+    return _record(article, Action.RETURN, Status.IN_REVIEW, by, comment, amend=amend)
 
 
 @transaction.atomic
-def publish(article, *, by, comment="", at=None):
+def publish(article, *, by, comment="", at=None, amend=None):
     """Publish now, or schedule for ``at``; readers see it from that time on without any job running."""
     article = _locked(article)
     _require(can_publish(by))
     _require_status(article, *PUBLISHABLE)
     if problems := publication_problems(article):
         raise ValidationError(problems, code="incomplete")
-    at = at or article.published_at or timezone.now()
+    at = (at or article.published_at or timezone.now()).replace(microsecond=0)
     if article.expires_at and article.expires_at <= at:
         raise ValidationError(_("The expiry time must lie after the publication time."), code="expires_before")
     from_status = article.status
     article.status = Status.PUBLISHED
     article.published_at = at
     article.first_published_at = article.first_published_at or at
-    _save(article, by)
+    article.save()
     action = Action.SCHEDULE if at > timezone.now() else Action.PUBLISH
-    return _record(article, action, from_status, by, comment)
+    return _record(article, action, from_status, by, comment, amend=amend)
 
 
 @transaction.atomic
-def unpublish(article, *, by, comment=""):
+def unpublish(article, *, by, comment="", amend=None):
     article = _locked(article)
     _require(can_publish(by))
     _require_status(article, Status.PUBLISHED)
     article.status = Status.UNPUBLISHED
-    _save(article, by)
-    return _record(article, Action.UNPUBLISH, Status.PUBLISHED, by, comment)
+    article.save()
+    return _record(article, Action.UNPUBLISH, Status.PUBLISHED, by, comment, amend=amend)
 
 
 @transaction.atomic
-def propose_changes(article, changes, *, by):
-    """Keep a reporter's corrections to a published article for review; the live text stays as it is."""
+def propose_changes(article, changes, *, by, comment=""):
+    """Keep a reporter's corrections to a published article for review; the live text stays as it is.
+
+    A reporter has at most one open proposal per article: a later one merges
+    into it (field by field, the newer value wins), and a field set back to
+    the live text drops out. Returns the proposal, or None when nothing is left.
+    """
     locked = _locked(article)
     _require(can_propose_changes(by, locked))
     unknown = set(changes) - set(Article.CORRECTABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be corrected after publication: %(fields)s")
                               % {"fields": ", ".join(sorted(unknown))}, code="not_correctable")
-    body_field = Article._meta.get_field("body")
     if "body" in changes:
-        changes = {**changes, "body": body_field.get_prep_value(changes["body"])}
-    locked.pending_changes = changes
-    locked.pending_by = by
-    locked.pending_at = timezone.now()
-    Article.objects.filter(pk=locked.pk).update(
-        pending_changes=locked.pending_changes, pending_by=by, pending_at=locked.pending_at
+        changes = {**changes, "body": Article._meta.get_field("body").get_prep_value(changes["body"])}
+    live, live_content = current_revision(locked), _content(locked)
+    open_proposal = open_proposals(locked).filter(by=by).last()
+    merged = {**(proposed_changes(open_proposal) if open_proposal else {}), **changes}
+    merged = {name: value for name, value in merged.items() if value != live_content.get(name)}
+    content = {**live_content, **merged, CORRECTED: sorted(merged)}
+    if open_proposal is not None:
+        if not merged:  # everything set back: the proposal is withdrawn, and stays in the history as such
+            open_proposal.outcome, open_proposal.comment = Outcome.REJECTED, _("withdrawn by the author")
+            open_proposal.save(update_fields=["outcome", "comment"])
+            return None
+        open_proposal.content, open_proposal.based_on, open_proposal.at = content, live, timezone.now()
+        open_proposal.comment = comment or open_proposal.comment
+        open_proposal.save(update_fields=["content", "based_on", "at", "comment"])
+        notifications.workflow_step(open_proposal)
+        return open_proposal
+    if not merged:
+        return None
+    proposal = Revision.objects.create(
+        article=locked, action=Action.PROPOSE, from_status=locked.status, to_status=locked.status, by=by,
+        comment=comment, content=content, based_on=live, outcome=Outcome.OPEN,
     )
-    return _record(locked, Action.PROPOSE, locked.status, by)
+    notifications.workflow_step(proposal)
+    return proposal
+
+
+def _open_proposal(article, proposal):
+    if proposal.article_id != article.pk or proposal.outcome != Outcome.OPEN:
+        raise ValidationError(_("This correction has been decided already."), code="nothing_pending")
+    return proposal
 
 
 @transaction.atomic
-def approve_changes(article, *, by, comment=""):
+def approve_changes(article, proposal, *, by, fields=None, comment=""):
+    """Take over the chosen fields of a proposed correction (all of them by default) into the live article."""
     article = _locked(article)
     _require(can_publish(by))
-    if article.pending_changes is None:
-        raise ValidationError(_("There are no proposed corrections."), code="nothing_pending")
-    for field, value in article.pending_changes.items():
-        setattr(article, field, value)
-    proposer = article.pending_by
-    article.pending_changes = article.pending_by = article.pending_at = None
-    _save(article, by)
-    if not comment and proposer:
-        comment = _("Corrections by %(name)s") % {"name": display_name(proposer)}
-    return _record(article, Action.APPROVE, article.status, by, comment)
+    proposal = _open_proposal(article, Revision.objects.select_for_update().get(pk=proposal.pk))
+    proposed = proposed_changes(proposal)
+    chosen = [name for name in proposed if fields is None or name in fields]
+    if not chosen:
+        raise ValidationError(_("Choose at least one change to accept, or reject the correction."), code="nothing_chosen")
+    apply(article, proposed, chosen)
+    article.save()
+    proposal.outcome = Outcome.ACCEPTED
+    proposal.save(update_fields=["outcome"])
+    if not comment:
+        comment = _("Corrections by %(name)s: %(fields)s") % {
+            "name": display_name(proposal.by), "fields": ", ".join(label(name) for name in chosen),
+        }
+        if left := [label(name) for name in proposed if name not in chosen]:
+            comment += " " + _("(not accepted: %(fields)s)") % {"fields": ", ".join(left)}
+    return _record(article, Action.APPROVE, article.status, by, comment, based_on=proposal)
 
 
 @transaction.atomic
-def reject_changes(article, *, by, comment=""):
+def reject_changes(article, proposal, *, by, comment=""):
+    """Turn a proposed correction down; it stays in the history as rejected."""
     article = _locked(article)
     _require(can_publish(by))
-    if article.pending_changes is None:
-        raise ValidationError(_("There are no proposed corrections."), code="nothing_pending")
-    Article.objects.filter(pk=article.pk).update(pending_changes=None, pending_by=None, pending_at=None)
-    article.pending_changes = article.pending_by = article.pending_at = None
-    return _record(article, Action.REJECT, article.status, by, comment)
+    proposal = _open_proposal(article, Revision.objects.select_for_update().get(pk=proposal.pk))
+    proposal.outcome = Outcome.REJECTED
+    proposal.save(update_fields=["outcome"])
+    return _record(article, Action.REJECT, article.status, by, comment, based_on=proposal)
 
 
 @transaction.atomic
-def restore_version(article, historical_record, *, by):
-    """Make an old version current again; the restore is itself a new version."""
+def restore_revision(article, revision, *, by):
+    """Bring back an older revision's text, picture, placement, access and authors as a new revision.
+
+    The status and the schedule stay as they are. A reporter restoring their
+    published article proposes the restored text as a correction instead.
+    """
     article = _locked(article)
-    _require(can_edit(by, article))
-    old = historical_record.instance
-    for field in Article.CORRECTABLE_FIELDS + ["slug", "image_id", "primary_category_id"]:
-        setattr(article, field, getattr(old, field))
-    _save(article, by)
-    categories = list(historical_record.categories.values_list("category_id", flat=True))
-    if categories:
-        article.categories.set(categories)
-    return _record(
-        article, Action.RESTORE, article.status, by,
-        _("Version of %(date)s") % {"date": timezone.localtime(historical_record.history_date).strftime("%d.%m.%Y %H:%M")},
-    )
+    if revision.article_id != article.pk:
+        raise ValidationError(_("This version belongs to another article."), code="other_article")
+    when = timezone.localtime(revision.at).strftime("%d.%m.%Y %H:%M")
+    comment = _("Version of %(date)s") % {"date": when}
+    if not can_edit(by, article):
+        _require(can_propose_changes(by, article))
+        changes = {name: revision.content[name] for name in Article.CORRECTABLE_FIELDS if name in revision.content}
+        return propose_changes(article, changes, by=by, comment=comment)
+    apply(article, revision.content, RESTORED_FIELDS)
+    article.save()
+    article.categories.add(article.primary_category_id)
+    return _record(article, Action.RESTORE, article.status, by, comment, based_on=revision)
 
 
 @transaction.atomic
-def import_published(entries, *, by, batch_size=1000):
+def import_published(entries, *, by, relate=None, batch_size=1000):
     """Insert articles that were published elsewhere (an archive moving from another CMS), in bulk.
 
     ``entries`` are (new article, its original publication time) pairs; each
-    is logged as published by ``by``. Relations (categories, bylines, tags)
-    are the importer's to add afterwards. Returns the saved articles.
+    is logged as published by ``by``, with its content as it stands after
+    ``relate(articles)`` added its categories, bylines and tags. Returns the
+    saved articles.
     """
     _require(can_publish(by))
     articles = []
@@ -314,7 +386,6 @@ def import_published(entries, *, by, batch_size=1000):
             raise ValidationError(_("Only new articles with a publication time can be imported."), code="not_importable")
         article.status = Status.PUBLISHED
         article.published_at = article.first_published_at = published_at
-        article.version = 1
         article.fill_derived_fields()
         articles.append(article)
     created = Article.objects.bulk_create(articles, batch_size=batch_size)
@@ -323,11 +394,14 @@ def import_published(entries, *, by, batch_size=1000):
         extra={"action": "import", "count": len(created), "user_id": by.pk},
     ))
     content_changed()  # bulk inserts send no signals for the page cache to hear
-    Transition.objects.bulk_create(
+    if relate:
+        relate(created)
+    with_relations = Article.objects.filter(pk__in=[article.pk for article in created]).prefetch_related(*SNAPSHOT_PREFETCH)
+    Revision.objects.bulk_create(
         [
-            Transition(article=article, action=Action.PUBLISH, from_status=Status.DRAFT, to_status=Status.PUBLISHED,
-                       by=by, at=article.published_at, comment=_("imported from the archive"))
-            for article in created
+            Revision(article=article, action=Action.PUBLISH, from_status=Status.DRAFT, to_status=Status.PUBLISHED,
+                     by=by, at=article.published_at, comment=_("imported from the archive"), content=snapshot(article))
+            for article in with_relations
         ],
         batch_size=batch_size,
     )
@@ -359,8 +433,6 @@ STEPS = {
         Step(Action.RETURN, gettext_lazy("Return to author"), can_return, return_for_changes, needs_comment=True),
         Step(Action.UNPUBLISH, gettext_lazy("Unpublish"), can_unpublish, unpublish,
              bulk_label=gettext_lazy("Unpublish selected articles")),
-        Step(Action.APPROVE, gettext_lazy("Accept corrections"), can_review_corrections, approve_changes),
-        Step(Action.REJECT, gettext_lazy("Reject corrections"), can_review_corrections, reject_changes),
     ]
 }
 

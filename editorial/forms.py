@@ -1,61 +1,150 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from taggit.utils import edit_string_for_tags
 
 from articles.models import Article, Category
+from images.models import Image
 
+from . import actions, revisions
+from .models import Revision
 from .people import display_name
 
 
-CONFLICT_FIELDS = [*Article.CORRECTABLE_FIELDS, "slug", "status", "published_at", "expires_at", "primary_category_id"]
+# Fields of the form whose saved value a colleague's save may have changed meanwhile (authors come in a formset).
+CONFLICT_FIELDS = [
+    "kicker", "title", "slug", "teaser", "body", "seo_title", "seo_description", "vgwort_pixel_url", "image",
+    "primary_category", "categories", "tags", "access", "preview_paragraphs", "published_at", "expires_at",
+]
 
 
-class VersionCheckMixin(forms.Form):
-    """Refuses to save over changes someone else saved since this form was opened.
+def content_value(name, value):
+    """A cleaned form value in the shape a snapshot keeps it."""
+    if name == "body":
+        return Article._meta.get_field("body").get_prep_value(value)
+    if name in ("image", "primary_category"):
+        return value.pk if value is not None else None
+    if name == "categories":
+        return sorted(category.pk for category in value or [])
+    if name == "tags":
+        return sorted(value or [])
+    if name in revisions.TIME_FIELDS:
+        return revisions.time_value(value)
+    return value
 
-    The form carries the version it was opened with. On a conflict the
-    submitted input stays in the form, the message names who changed what and
-    when, and the form now carries the current version, so saving again
-    (after merging) is a deliberate decision.
+
+def form_value(name, value):
+    """A snapshot value in the shape the form's cleaned data has it."""
+    if name == "image":
+        return Image.objects.filter(pk=value).first() if value else None
+    if name == "primary_category":
+        return Category.objects.filter(pk=value).first()
+    if name == "categories":
+        return Category.objects.filter(pk__in=value)
+    if name in revisions.TIME_FIELDS:
+        return parse_datetime(value) if value else None
+    return value
+
+
+class RevisionCheckMixin(forms.Form):
+    """Nobody silently overwrites a colleague: a save is checked against the revision the form was opened at.
+
+    When someone saved the article since, each field is looked at: what only
+    they changed is kept, what only you changed is saved, and where both of
+    you changed a field differently the form comes back with theirs and yours
+    side by side (``conflicts``) and a choice per field. The submitted input
+    stays in the form throughout, and the form now carries the current
+    revision, so the next save applies the choices.
     """
 
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    conflicting_fields = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["opened_version"].initial = self.instance.version
+        self.conflicts, self.taken_over = [], []
+        if self.instance.pk is not None:
+            # A recovered autosave draft (editorial.admin.autosave) was typed on the revision it names.
+            opened = getattr(self.instance, "opened_revision", None)
+            current = actions.current_revision(self.instance)
+            self.fields["opened_revision"].initial = opened or (current.pk if current else None)
 
-    def check_version(self):
+    def check_revision(self, cleaned_data):
         if self.instance.pk is None:
             return
-        opened = self.cleaned_data.get("opened_version")
-        opened = -1 if opened is None else opened  # a form without its version is treated as stale
-        current = Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("version", flat=True).first()
-        if current is None or current == opened:
+        Article.objects.select_for_update().filter(pk=self.instance.pk).exists()  # concurrent saves queue up here
+        current = actions.current_revision(self.instance)
+        if current is None:
+            return
+        fields = [name for name in CONFLICT_FIELDS if name in self.fields and name in cleaned_data]
+        if cleaned_data.get("opened_revision") == current.pk:
+            self.apply_choices(cleaned_data, current, fields)
+            return
+        opened = Revision.objects.filter(pk=cleaned_data.get("opened_revision"), article=self.instance).first()
+        base = opened.content if opened else None
+        theirs, conflicting = current.content, []
+        for name in fields:
+            yours = content_value(name, cleaned_data[name])
+            if name not in theirs or yours == theirs[name] or (base is not None and theirs[name] == base.get(name)):
+                continue  # nobody else changed it, or both wrote the same
+            if base is not None and yours == base.get(name):
+                cleaned_data[name] = form_value(name, theirs[name])  # only they changed it: keep theirs
+                self.taken_over.append(name)
+            else:
+                conflicting.append(name)
+        if not conflicting:
             return
         self.data = self.data.copy()
-        self.data[self.add_prefix("opened_version")] = current
-        latest = Article.history.filter(id=self.instance.pk).order_by("-history_date").first()
-        seen = Article.history.filter(id=self.instance.pk, version=opened).order_by("-history_date").first()
-        changed = []
-        if seen is not None and latest is not None:
-            changed = [
-                str(Article._meta.get_field(name).verbose_name)
-                for name in CONFLICT_FIELDS
-                if getattr(seen, name) != getattr(latest, name)
-            ]
-        user = latest.history_user if latest else None
-        who = display_name(user)
-        when = timezone.localtime(latest.history_date).strftime("%d.%m.%Y, %H:%M") if latest else "?"
-        message = _("%(who)s changed this article on %(when)s while you were editing it.") % {"who": who, "when": when}
-        if changed:
-            message += " " + _("Changed: %(fields)s.") % {"fields": ", ".join(changed)}
-        message += " " + _("Your input is kept below. Compare it with the current version, then save again.")
+        for name in self.taken_over:  # the form shown again holds their values, so the next save keeps them
+            self.put_in_data(name, cleaned_data[name])
+        self.data[self.add_prefix("opened_revision")] = current.pk
+        self.data[self.add_prefix("conflicting_fields")] = ",".join(conflicting)
+        self.conflicts = self.conflict_rows(conflicting, theirs, cleaned_data)
+        message = _("%(who)s changed this article on %(when)s while you were editing it.") % {
+            "who": display_name(current.by), "when": timezone.localtime(current.at).strftime("%d.%m.%Y, %H:%M"),
+        }
+        message += " " + _("Changed: %(fields)s.") % {"fields": ", ".join(revisions.label(name) for name in conflicting)}
+        message += " " + _("Your input is kept. Choose for each field which version to keep, then save again.")
         raise ValidationError(message, code="edit_conflict")
 
+    def apply_choices(self, cleaned_data, current, fields):
+        """After a conflict: put theirs where the user chose it; every conflicting field needs a choice."""
+        conflicting = [name for name in (cleaned_data.get("conflicting_fields") or "").split(",") if name in fields]
+        undecided = [name for name in conflicting if self.data.get(f"resolve-{name}") not in ("theirs", "yours")]
+        if undecided:
+            self.conflicts = self.conflict_rows(undecided, current.content, cleaned_data)
+            raise ValidationError(_("Please choose for each field which version to keep."), code="conflict_undecided")
+        for name in conflicting:
+            if self.data.get(f"resolve-{name}") == "theirs":
+                cleaned_data[name] = form_value(name, current.content.get(name))
+        self.data = self.data.copy()
+        self.data[self.add_prefix("conflicting_fields")] = ""
 
-class ArticleAdminForm(VersionCheckMixin, forms.ModelForm):
+    def put_in_data(self, name, value):
+        """Set a field's submitted data to ``value`` (a cleaned value), as its widget would post it."""
+        key = self.add_prefix(name)
+        if name == "categories":
+            self.data.setlist(key, [str(category.pk) for category in value])
+        elif name == "tags":
+            self.data[key] = edit_string_for_tags(Tag(name=tag) for tag in value)
+        elif name in revisions.TIME_FIELDS:
+            local = timezone.localtime(value) if value else None
+            self.data[f"{key}_0"] = formats.localize_input(local.date()) if local else ""
+            self.data[f"{key}_1"] = formats.localize_input(local.time()) if local else ""
+        elif name in ("image", "primary_category"):
+            self.data[key] = str(value.pk) if value is not None else ""
+        else:
+            self.data[key] = "" if value is None else str(value)
+
+    def conflict_rows(self, names, theirs, cleaned_data):
+        yours = {name: content_value(name, cleaned_data[name]) for name in names}
+        return revisions.compare(theirs, yours, fields=names)
+
+
+class ArticleAdminForm(RevisionCheckMixin, forms.ModelForm):
     workflow_comment = forms.CharField(
         label=_("comment"),
         required=False,
@@ -71,16 +160,12 @@ class ArticleAdminForm(VersionCheckMixin, forms.ModelForm):
     def clean(self):
         """Make sure the primary category is always one of the article's categories."""
         cleaned_data = super().clean()
-        self.check_version()
         primary = cleaned_data.get("primary_category")
         categories = cleaned_data.get("categories")
         if primary is not None and categories is not None and primary not in categories:
             cleaned_data["categories"] = categories | Category.objects.filter(pk=primary.pk)
+        self.check_revision(cleaned_data)
         return cleaned_data
-
-    def relations_changed(self):
-        """Whether categories or tags differ from the saved article."""
-        return bool({"categories", "tags"} & set(self.changed_data))
 
     def model_changes(self):
         """The article's own fields this form changed, by name, as set on the instance."""

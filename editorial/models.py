@@ -3,17 +3,25 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article
+from articles.models import Article, ArticleQuerySet
 
 SHARE_LINK_SALT = "editorial.share-link"
 
 
-class Transition(models.Model):
-    """One step in an article's workflow: who did what, when, and why."""
+class Revision(models.Model):
+    """One step in an article's life: who did what, when, why, and the whole article as it stood afterwards.
+
+    Every save, workflow step, correction and restore is one revision; the live
+    article is the newest one that is not a proposal. A proposed correction
+    holds the live article with the reporter's changes applied and waits
+    (``outcome`` open) until an editor accepts or rejects it; either way it
+    stays in the history. ``content`` is ``editorial.revisions.snapshot()``.
+    """
 
     class Action(models.TextChoices):
         """The log's vocabulary; the buttons among these are declared in ``editorial.actions.STEPS``."""
@@ -30,7 +38,14 @@ class Transition(models.Model):
         REJECT = "reject", _("rejected corrections")
         RESTORE = "restore", _("restored an old version")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
+    class Outcome(models.TextChoices):
+        """What became of a proposed correction."""
+
+        OPEN = "open", _("waiting for review")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     from_status = models.CharField(_("from"), max_length=20, choices=Article.Status.choices)
     to_status = models.CharField(_("to"), max_length=20, choices=Article.Status.choices)
@@ -39,14 +54,51 @@ class Transition(models.Model):
     )
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
     comment = models.TextField(_("comment"), blank=True)
+    content = models.JSONField(_("content"), default=dict, blank=True)
+    based_on = models.ForeignKey(
+        "self", verbose_name=_("based on"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text=_("For a correction: the revision it was proposed against; for a decision or a restore: what it decided or restored."),
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name = _("workflow step")
-        verbose_name_plural = _("workflow steps")
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        indexes = [
+            models.Index(
+                fields=["article", "by"], condition=models.Q(outcome="open"), name="revision_open_proposal_idx",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.get_action_display()} ({self.at:%d.%m.%Y %H:%M})"
+        return f"{self.get_action_display()} ({timezone.localtime(self.at):%d.%m.%Y %H:%M})"
+
+    @property
+    def is_open_proposal(self):
+        return self.outcome == self.Outcome.OPEN
+
+
+class Draft(models.Model):
+    """What someone typed into an article form and has not saved: kept by autosave, one per person and article.
+
+    Never touches the article and never makes a revision; saving the form
+    makes the revision and drops the draft. ``article`` is empty for an
+    article that was never saved.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, related_name="+")
+    based_on = models.ForeignKey(Revision, on_delete=models.SET_NULL, null=True, related_name="+")
+    content = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("autosaved draft")
+        verbose_name_plural = _("autosaved drafts")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], nulls_distinct=False, name="one_draft_per_person_and_article"),
+        ]
 
 
 class EditorialNote(models.Model):
@@ -110,8 +162,23 @@ class ShareLink(models.Model):
         return self.revoked_at is None and self.expires_at > timezone.now()
 
 
+class ReviewQuerySet(ArticleQuerySet):
+    @staticmethod
+    def open_corrections():
+        return Exists(Revision.objects.filter(article=OuterRef("pk"), outcome=Revision.Outcome.OPEN))
+
+    def with_open_corrections(self):
+        return self.filter(self.open_corrections())
+
+    def awaiting_review(self):
+        """Submitted articles and published ones with proposed corrections."""
+        return self.filter(Q(status=Article.Status.IN_REVIEW) | self.open_corrections())
+
+
 class ArticleInReview(Article):
     """The review queue in the admin: submitted articles and proposed corrections."""
+
+    objects = ReviewQuerySet.as_manager()
 
     class Meta:
         proxy = True
@@ -177,4 +244,6 @@ class EditingSession(models.Model):
     seen_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("editing session")
+        verbose_name_plural = _("editing sessions")
         constraints = [models.UniqueConstraint(fields=["article", "user"], name="one_editing_session_per_person")]

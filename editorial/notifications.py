@@ -21,12 +21,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Notification, Transition
+from .models import Notification, Revision
 from .people import display_name
 
 logger = logging.getLogger(__name__)
 Kind = Notification.Kind
-Action = Transition.Action
+Action = Revision.Action
 MENTION = re.compile(r"(?<![\w@])@([\w.+-]+)")
 
 KIND_OF_STEP = {
@@ -57,27 +57,28 @@ def authors_of(article):
     return {user for user in users if user.is_active}
 
 
-def proposer_of(article):
-    proposal = Transition.objects.filter(article=article, action=Action.PROPOSE).order_by("-at", "-pk").first()
-    return {proposal.by} if proposal and proposal.by else set()
+def proposer_of(decision):
+    """Who proposed the correction that ``decision`` accepted or rejected."""
+    proposal = decision.based_on
+    return {proposal.by} if proposal and proposal.by and proposal.by.is_active else set()
 
 
 RECIPIENTS = {
-    Kind.SUBMITTED: lambda article: editors(),
-    Kind.PROPOSED: lambda article: editors(),
-    Kind.RETURNED: authors_of,
-    Kind.PUBLISHED: authors_of,
-    Kind.SCHEDULED: authors_of,
+    Kind.SUBMITTED: lambda revision: editors(),
+    Kind.PROPOSED: lambda revision: editors(),
+    Kind.RETURNED: lambda revision: authors_of(revision.article),
+    Kind.PUBLISHED: lambda revision: authors_of(revision.article),
+    Kind.SCHEDULED: lambda revision: authors_of(revision.article),
     Kind.APPROVED: proposer_of,
     Kind.REJECTED: proposer_of,
 }
 
 
-def workflow_step(transition):
-    """Tell the people a recorded workflow step concerns (never the person who took it)."""
-    kind = KIND_OF_STEP.get(transition.action)
+def workflow_step(revision):
+    """Tell the people a revision's workflow step concerns (never the person who took it)."""
+    kind = KIND_OF_STEP.get(revision.action)
     if kind is not None:
-        notify(RECIPIENTS[kind](transition.article) - {transition.by}, kind, transition.article, transition.by, transition.comment)
+        notify(RECIPIENTS[kind](revision) - {revision.by}, kind, revision.article, revision.by, revision.comment)
 
 
 def note_written(note):

@@ -9,4 +9,5 @@ urlpatterns = [
     path("redaktion/benachrichtigungen/gelesen/", views.mark_inbox_read, name="inbox_read"),
     path("redaktion/einstellungen/", views.desk_settings, name="desk_settings"),
     path("redaktion/artikel/<int:pk>/anwesenheit/", views.presence, name="presence"),
+    path("redaktion/artikel/vorschau/", views.unsaved_preview, name="unsaved_preview"),
 ]

@@ -1,14 +1,17 @@
 import logging
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from articles.body import allow_embed_frames
@@ -16,7 +19,8 @@ from articles.models import Article
 from subscriptions.access import Entitlement, Reason, client_address
 
 from . import presence as editing
-from .models import SHARE_LINK_SALT, DeskSettings, Notification, ShareLink
+from .models import SHARE_LINK_SALT, DeskSettings, Notification, Revision, ShareLink
+from .revisions import as_article
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +45,13 @@ def preview_queryset():
 
 @staff_member_required
 def preview(request, pk):
-    """Staff see any article as readers would, including corrections that wait for review."""
+    """Staff see any article as readers would; ``?fassung=<id>`` shows one of its revisions, e.g. a proposed correction."""
     if not request.user.has_perm("articles.view_article"):
         raise Http404
     article = get_object_or_404(preview_queryset(), pk=pk)
-    return render_preview(request, article.with_pending_changes())
+    wanted = request.GET.get("fassung", "")
+    revision = Revision.objects.filter(article=article, pk=wanted).first() if wanted.isascii() and wanted.isdigit() else None
+    return render_preview(request, as_article(article, revision.content) if revision else article)
 
 
 def shared_preview(request, token):
@@ -61,6 +67,34 @@ def shared_preview(request, token):
         link.pk, article.pk, "gated" if article.is_gated else "free", client_address(request),
     )
     return render_preview(request, article, shared_link=link)
+
+
+# What the unsaved preview takes from the open article form; the rest comes from the saved article.
+PREVIEW_FIELDS = ["kicker", "title", "teaser", "body", "primary_category", "access", "preview_paragraphs", "image"]
+
+
+@staff_member_required
+@require_POST
+@xframe_options_sameorigin
+@csp_replace({"frame-ancestors": [SELF]})
+def unsaved_preview(request):
+    """The open article form as readers would see it, in a frame beside the form; nothing is saved.
+
+    Fields with invalid input keep their saved value, so a half-written form still shows.
+    """
+    if not request.user.has_perm("articles.view_article"):
+        raise Http404
+    pk = request.POST.get("article", "")
+    # A new article has no number yet; 0 matches no bylines, categories or tags.
+    article = get_object_or_404(preview_queryset(), pk=pk) if pk.isascii() and pk.isdigit() else Article(pk=0)
+    posted = [name for name in PREVIEW_FIELDS if name in request.POST]  # read-only fields are not posted
+    form = forms.modelform_factory(Article, fields=posted)(request.POST, instance=article)
+    form.is_valid()  # puts the valid input on the article, which is never saved
+    if article.primary_category_id is None:
+        return HttpResponseBadRequest(_("Choose a primary category to see the preview."), content_type="text/plain; charset=utf-8")
+    article.body = Article._meta.get_field("body").get_prep_value(article.body)  # sanitised as saving would
+    article.fill_derived_fields()
+    return render_preview(request, article)
 
 
 @staff_member_required

@@ -1,4 +1,6 @@
+from axes import apps as axes_apps
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.contrib.flatpages.apps import FlatPagesConfig
 from django.utils.translation import gettext_lazy as _
 from taggit.apps import TaggitAppConfig
@@ -16,6 +18,15 @@ class NewsroomConfig(AppConfig):
         from .db import router  # noqa: F401  (notes where the log stands after each content change)
 
 
+# The configs of others are imported by module: a class imported here would count as one of this
+# module's own, and AdminConfig says it is its app's default.
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """Django's admin on the newsroom's site (newsroom/admin_site.py)."""
+
+    default_site = "newsroom.admin_site.NewsroomAdminSite"
+    default = False
+
+
 class TagsConfig(TaggitAppConfig):
     """django-taggit under a name journalists use in the admin's menu."""
 
@@ -27,4 +38,11 @@ class LegalPagesConfig(FlatPagesConfig):
     """The flat pages (Impressum, Datenschutz) under a name the editors use."""
 
     verbose_name = _("Legal pages")
+    default = False
+
+
+class LoginLockoutsConfig(axes_apps.AppConfig):
+    """django-axes (failed logins and lockouts) under a German name in the admin's menu."""
+
+    verbose_name = _("Login lockouts")
     default = False

@@ -44,7 +44,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.apps.NewsroomAdminConfig",  # django.contrib.admin
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,7 +61,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_prose_editor",
     "csp",
-    "axes",
+    "newsroom.apps.LoginLockoutsConfig",  # axes
     "imagekit",
     # The project's apps, bottom layer first (see [tool.importlinter] in pyproject.toml).
     "images",
@@ -231,10 +231,12 @@ IMAGEKIT_CACHEFILE_DIR = "renditions"
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 # The article body's figures (with an alignment) and embeds: the module adds them to the editor,
 # the processors to nh3's allow-list; articles/body.py then keeps exactly their stored form.
+# Its Menu is the library's with German tooltips (the library writes them in English without gettext).
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("articles/admin/body_editor.js")],
         "extensions": {
+            "Menu": html_tags([]),
             "Figure": html_tags(
                 ["figure", "figcaption", "img"], {"figure": ["class", "data-align"], "img": ["src", "alt", "data-file"]}
             ),

@@ -59,15 +59,15 @@ def test_demo_logins_are_only_created_for_local_use(settings):
 def test_demo_articles_went_through_the_workflow(settings):
     settings.DEBUG = True
     load_demo()
-    from editorial.models import Transition
+    from editorial.models import Revision
 
     for article in Article.objects.live():
-        steps = list(article.transitions.order_by("at", "pk").values_list("action", "by__username"))
-        assert steps[0][0] == Transition.Action.CREATE and steps[-1] == (Transition.Action.PUBLISH, "redakteur")
+        steps = list(article.revisions.order_by("at", "pk").values_list("action", "by__username"))
+        assert steps[0][0] == Revision.Action.CREATE and steps[-1] == (Revision.Action.PUBLISH, "redakteur")
         assert article.first_published_at == article.published_at
     returned = Article.objects.get(status=Article.Status.RETURNED)
-    assert [action for action, _by in returned.transitions.order_by("at", "pk").values_list("action", "by")] == [
-        Transition.Action.CREATE, Transition.Action.SUBMIT, Transition.Action.RETURN
+    assert [action for action, _by in returned.revisions.order_by("at", "pk").values_list("action", "by")] == [
+        Revision.Action.CREATE, Revision.Action.SUBMIT, Revision.Action.RETURN
     ]
 
 
@@ -82,7 +82,7 @@ def test_generated_archive_is_live_varied_and_logged():
     from collections import Counter
 
     from demo.archive import generate
-    from editorial.models import Transition
+    from editorial.models import Revision
 
     generate(300, batch_size=120)
     live = Article.objects.live()
@@ -93,5 +93,5 @@ def test_generated_archive_is_live_varied_and_logged():
     assert len(years) >= 5  # spread over the years
     assert all(article.bylines.exists() and article.tags.exists() for article in live[:20])
     assert 0.15 < live.filter(body__contains="Energie").count() / 300 < 0.35
-    assert Counter(Transition.objects.values_list("action", "by__username")) == {(Transition.Action.PUBLISH, "archiv"): 300}
+    assert Counter(Revision.objects.values_list("action", "by__username")) == {(Revision.Action.PUBLISH, "archiv"): 300}
     assert all(a.first_published_at == a.published_at and a.reading_minutes >= 1 for a in live[:20])

@@ -1,3 +1,4 @@
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,13 +24,14 @@ from articles.models import BYLINES, Article, Byline
 from images.models import Image
 from images.renditions import thumbnail_url
 
-from .. import actions, notifications, presence
+from .. import actions, notifications, presence, revisions
 from ..forms import ArticleAdminForm
-from ..models import EditorialNote, ShareLink, Transition
+from ..models import Draft, EditorialNote, ReviewQuerySet, Revision, ShareLink
 from .filters import AuthorFilter, CategoryFilter, MineFilter, StateFilter, TagFilter, VGWortFilter
 from .inlines import BylineInline, EditorialNoteInline, ShareLinkInline
 from .pagination import CappedCountPaginator
-from .versions import VersionsAdminMixin
+from .autosave import AutosaveAdminMixin
+from .revisions import RevisionsAdminMixin
 
 
 # Fields with a live character counter, and their limit (None: the field's max_length). The teaser's is a
@@ -37,6 +39,14 @@ from .versions import VersionsAdminMixin
 COUNTED_FIELDS = {"title": None, "teaser": 300, "seo_title": None, "seo_description": None}
 # The article list's search in the text takes the newest this many matches: a common word is in half the archive.
 TEXT_MATCHES = 1000
+
+
+@dataclass(frozen=True)
+class SavedEdit:
+    """What the form's save did, for the workflow button pressed with it."""
+
+    revision: Revision | None = None
+    taken_over: list = field(default_factory=list)
 
 
 def pictures_in(article):
@@ -78,7 +88,7 @@ def bulk_action(step):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     """The writing desk: every save and every workflow button goes through ``editorial.actions``."""
 
     form = ArticleAdminForm
@@ -99,19 +109,22 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
     always_readonly = ["state", "first_published_at", "updated_at", "reading_minutes", "image_preview"]
     raw_id_fields = ["image"]  # the media library's list as picker: search, thumbnails, upload
     publisher_fields = ["published_at", "expires_at"]
+    # The writing goes in the main column; fieldsets marked "desk-side" form the side panel (change_form.html).
     fieldsets = [
         (None, {"fields": ["kicker", "title", "slug", "teaser", "body"]}),
-        (_("Image"), {"fields": ["image", "image_preview"]}),
-        (_("Placement"), {"fields": ["primary_category", "categories", "tags"]}),
-        (_("Publication"), {"fields": ["state", "published_at", "expires_at", "first_published_at", "updated_at", "reading_minutes"]}),
-        (_("Access"), {"fields": ["access", "preview_paragraphs"]}),
         (_("Search engines and VG Wort"), {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "vgwort_pixel_url"]}),
+        (_("Publication"), {"classes": ["desk-side"], "fields": [
+            "state", "published_at", "expires_at", "first_published_at", "updated_at", "reading_minutes",
+        ]}),
+        (_("Placement"), {"classes": ["desk-side"], "fields": ["primary_category", "categories", "tags"]}),
+        (_("Access"), {"classes": ["desk-side"], "fields": ["access", "preview_paragraphs"]}),
+        (_("Image"), {"classes": ["desk-side"], "fields": ["image", "image_preview"]}),
     ]
 
     class Media:
         js = [
             "admin/js/urlify.js", "articles/admin/german_slug.js", "articles/admin/tag_suggestions.js",
-            "images/admin/chosen_picture.js", "editorial/desk.js",
+            "images/admin/chosen_picture.js", "editorial/desk.js", "editorial/autosave.js",
         ]
 
     # Permissions ------------------------------------------------------------
@@ -144,7 +157,9 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
         """The workflow comment and the edit-conflict check, for those who may save."""
         fieldsets = list(super().get_fieldsets(request, obj))
         if (obj is None and self.has_add_permission(request)) or (obj and self.has_change_permission(request, obj)):
-            fieldsets.append((_("Workflow"), {"fields": ["workflow_comment", "opened_version"]}))
+            fieldsets.append((_("Workflow"), {"classes": ["desk-side"], "fields": [
+                "workflow_comment", "opened_revision", "conflicting_fields",
+            ]}))
         return fieldsets
 
     # Form -------------------------------------------------------------------
@@ -169,6 +184,7 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
             formfield.widget.attrs["data-count-template"] = _("{count} of {limit} characters")
         if db_field.name == "body" and formfield is not None:
             formfield.widget.attrs["data-count-template"] = _("{words} words · reading time {minutes} min.")
+            formfield.widget.attrs["data-count-template-one"] = _("1 word · reading time {minutes} min.")
         if db_field.name == "tags":
             formfield.widget.attrs["data-tag-suggestions"] = reverse("admin:autocomplete")
         if db_field.name == "image":  # the raw id field gets the "+" for an upload in a popup, too
@@ -181,23 +197,45 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
 
     # Saving -----------------------------------------------------------------
 
+    def get_object(self, request, object_id, from_field=None):
+        """A reporter sees their own proposed corrections in the form, so the next change adds to them."""
+        article = super().get_object(request, object_id, from_field)
+        if article is not None and actions.can_propose_changes(request.user, article):
+            proposal = actions.open_proposals(article).filter(by=request.user).last()
+            if proposal is not None:
+                article = revisions.as_article(article, {**revisions.snapshot(article), **revisions.proposed_changes(proposal)})
+        return self.recovered(request, article) if article is not None else None
+
+    def get_changeform_initial_data(self, request):
+        """A new article the user's autosave kept, when they asked for it back (``?autosave=1``)."""
+        initial = super().get_changeform_initial_data(request)
+        initial.pop("autosave", None)
+        draft = self.unsaved_draft(request, None) if request.GET.get("autosave") == "1" else None
+        return {**initial, **(draft.content if draft else {})}
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), **self.autosave_context(request, None)}
+        return super().add_view(request, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        form.transition = actions.edit(
-            obj, form.model_changes(), by=request.user, relations_changed=form.relations_changed()
-        )
-        if form.transition is not None and form.transition.action == Transition.Action.PROPOSE:
-            messages.info(request, _("Your corrections wait for an editor; the published text stays online until then."))
-        for image, place in pictures_in(obj):
-            for warning in image.warnings():
-                messages.warning(request, f"{place}: {warning}")
+        """Nothing yet: the article is saved with its relations in ``save_related``, as one revision."""
 
     def save_related(self, request, form, formsets, change):
-        """Changed authors make a new version as well, unless the article's own save made one already."""
-        super().save_related(request, form, formsets, change)
-        authors_changed = any(formset.model is Byline and formset.has_changed() for formset in formsets)
-        if change and authors_changed and form.transition is None:
-            actions.edit(form.instance, {}, by=request.user, relations_changed=True)
+        def save_relations():
+            super(ArticleAdmin, self).save_related(request, form, formsets, change)
+
+        revision = actions.edit(form.instance, form.model_changes(), by=request.user, save_relations=save_relations)
+        form.instance.this_save = SavedEdit(revision, form.taken_over)  # for the workflow button pressed with it
+        Draft.objects.filter(Q(article=None) | Q(article=form.instance), user=request.user).delete()  # saved now
+        if revision is not None and revision.action == Revision.Action.PROPOSE:
+            messages.info(request, _("Your corrections wait for an editor; the published text stays online until then."))
+        if form.taken_over:
+            messages.info(request, _("Kept from the colleague's newer version: %(fields)s.") % {
+                "fields": ", ".join(revisions.label(name) for name in form.taken_over),
+            })
+        for image, place in pictures_in(form.instance):
+            for warning in image.warnings():
+                messages.warning(request, f"{place}: {warning}")
 
     def save_formset(self, request, form, formset, change):
         new_notes = []
@@ -240,15 +278,22 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
         step = actions.STEPS.get(request.POST.get("_workflow", ""))
         if step is None:
             return None
+        this_save = getattr(obj, "this_save", SavedEdit())
+        if this_save.taken_over:  # the button was pressed on a text that has changed since: look first
+            messages.warning(request, _("Not done: %(action)s. The article was changed meanwhile; check it, then press the button again.")
+                             % {"action": step.label})
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
         try:
-            transition = step.run(obj, by=request.user, comment=request.POST.get("workflow_comment", ""))
+            revision = step.run(
+                obj, by=request.user, comment=request.POST.get("workflow_comment", ""), amend=this_save.revision,
+            )
         except PermissionDenied:
             messages.error(request, _("You are not allowed to do this."))
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("Done: %(action)s.") % {"action": transition.get_action_display()})
+            messages.success(request, _("Done: %(action)s.") % {"action": revision.get_action_display()})
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -257,12 +302,16 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
             extra_context = {
                 **(extra_context or {}),
                 "workflow_steps": actions.available_steps(request.user, article),
-                "transitions": article.transitions.select_related("by")[:50],
-                "pending_article": article if article.pending_changes is not None else None,
+                "transitions": Revision.objects.filter(article=article).exclude(outcome=Revision.Outcome.OPEN)
+                .select_related("by").order_by("-pk")[:50],
+                "proposals": list(actions.open_proposals(article)),
+                "corrections_url": reverse("admin:articles_article_corrections", args=[article.pk]),
+                "revisions_url": reverse("admin:articles_article_revisions", args=[article.pk]),
                 "preview_url": reverse("editorial:preview", args=[article.pk]),
                 "presence": presence.others(article, request.user),
                 "presence_url": reverse("editorial:presence", args=[article.pk]),
                 "heartbeat_seconds": presence.HEARTBEAT_SECONDS,
+                **self.autosave_context(request, article),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -280,7 +329,9 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
         return results, may_have_duplicates
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).prefetch_related(BYLINES)
+        queryset = super().get_queryset(request).prefetch_related(BYLINES).annotate(
+            has_corrections=ReviewQuerySet.open_corrections()
+        )
         if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
             queryset = queryset.defer("body", "search_document")  # the list shows neither
         return queryset
@@ -310,7 +361,7 @@ class ArticleAdmin(VersionsAdminMixin, admin.ModelAdmin):
         if obj.is_expired:
             return _("Expired")
         label = obj.get_status_display()
-        if obj.pending_changes is not None:
+        if getattr(obj, "has_corrections", False):
             label = _("%(state)s, corrections proposed") % {"state": label}
         return label
 

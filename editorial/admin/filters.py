@@ -6,6 +6,8 @@ from taggit.models import Tag
 
 from articles.models import Article, Author, Byline, Category, TaggedArticle
 
+from ..models import ReviewQuerySet
+
 
 class StateFilter(admin.SimpleListFilter):
     title = _("state")
@@ -34,7 +36,7 @@ class StateFilter(admin.SimpleListFilter):
             "live": lambda qs: qs.live(),
             "expired": lambda qs: qs.filter(status=Status.PUBLISHED, expires_at__lte=now),
             "unpublished": lambda qs: qs.filter(status=Status.UNPUBLISHED),
-            "corrections": lambda qs: qs.filter(pending_changes__isnull=False),
+            "corrections": lambda qs: qs.filter(ReviewQuerySet.open_corrections()),
         }
         return filters[self.value()](queryset) if self.value() in filters else queryset
 

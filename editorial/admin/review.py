@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ArticleInReview, Transition
+from ..models import ArticleInReview, Revision
 
 
 @admin.register(ArticleInReview)
@@ -16,12 +16,13 @@ class ArticleInReviewAdmin(admin.ModelAdmin):
     list_display_links = None
 
     def get_queryset(self, request):
-        last_submit = Transition.objects.filter(
-            article=OuterRef("pk"), action__in=[Transition.Action.SUBMIT, Transition.Action.PROPOSE]
+        last_submit = Revision.objects.filter(
+            article=OuterRef("pk"), action__in=[Revision.Action.SUBMIT, Revision.Action.PROPOSE]
         ).order_by("-at")
         return (
             ArticleInReview.objects.awaiting_review()
             .annotate(
+                has_corrections=ArticleInReview.objects.open_corrections(),
                 submitted_at=Subquery(last_submit.values("at")[:1]),
                 submitted_by_name=Subquery(last_submit.annotate(name=Coalesce(
                     NullIf(Trim(Concat("by__first_name", Value(" "), "by__last_name")), Value("")), "by__username",
@@ -38,7 +39,7 @@ class ArticleInReviewAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("waiting for"))
     def kind(self, obj):
-        return _("corrections") if obj.pending_changes is not None else _("review")
+        return _("corrections") if obj.has_corrections else _("review")
 
     @admin.display(description=_("sent by"))
     def submitted_by(self, obj):

@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 
 from articles.models import Article
-from editorial.models import Notification
+from editorial.models import ArticleInReview, Notification
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def editorial_counts(context):
     if not user.has_perm("articles.edit_any_article"):
         returned = returned.owned_by(user)
     return {
-        "in_review": Article.objects.awaiting_review().count(),
+        "in_review": ArticleInReview.objects.awaiting_review().count(),
         "scheduled_today": Article.objects.scheduled(now).filter(published_at__lt=end_of_today).count(),
         "returned": returned.count(),
     }

@@ -29,7 +29,9 @@ def test_counters_leave_warning_and_ctrl_s(browser, live_server):
     desk.fill("#id_teaser", "Zwei Sätze.")
     expect(desk.locator(".field-teaser .desk-counter")).to_have_text("11 von 300 Zeichen")
     desk.locator(".ProseMirror[contenteditable=true]").click()
-    desk.keyboard.type("Die Kliniken senken ihren Verbrauch deutlich.")
+    desk.keyboard.type("Die")
+    expect(desk.locator(".field-body .desk-counter")).to_have_text("1 Wort · Lesezeit 1 Min.")
+    desk.keyboard.type(" Kliniken senken ihren Verbrauch deutlich.")
     expect(desk.locator(".field-body .desk-counter")).to_have_text("6 Wörter · Lesezeit 1 Min.")
 
     # Leaving with unsaved work asks first; staying keeps everything.

@@ -49,7 +49,7 @@ def test_a_reporter_inserts_a_picture_and_an_embed_and_writes_on(browser, live_s
     # A picture from the library, through the figure dialog's picker popup.
     desk.locator('button[data-name="figure"]').click()
     with desk.expect_popup() as opened:
-        desk.get_by_role("button", name="Browse...").click()
+        desk.get_by_role("button", name="Aus der Mediathek …").click()
     picker = opened.value
     picker.get_by_role("searchbox").fill("Klinikflur")
     picker.get_by_role("searchbox").press("Enter")

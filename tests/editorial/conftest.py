@@ -1,19 +1,32 @@
 import pytest
 
 from articles.models import Article
+from editorial import actions
+from editorial.actions import current_revision
+from editorial.models import Revision
+from editorial.revisions import SNAPSHOT_PREFETCH, snapshot
 from tests.factories import ArticleFactory
+
+
+def created(article, by):
+    """The article's first revision, as the desk would have recorded it, so forms opened now have a revision to refer to."""
+    Revision.objects.create(
+        article=article, action=Revision.Action.CREATE, from_status=article.status, to_status=article.status, by=by,
+        content=snapshot(Article.objects.prefetch_related(*SNAPSHOT_PREFETCH).get(pk=article.pk)),
+    )
+    return article
 
 
 def draft_by(user, title, category):
     """A complete draft written by ``user``, ready to be submitted and published."""
-    return ArticleFactory(
+    return created(ArticleFactory(
         title=title,
         status=Article.Status.DRAFT,
         published_at=None,
         created_by=user,
         authors=[user.author_profile],
         primary_category=category,
-    )
+    ), user)
 
 
 @pytest.fixture
@@ -37,13 +50,13 @@ def others_draft(other_reporter, kurzmeldungen):
 
 @pytest.fixture
 def own_published(reporter, kurzmeldungen):
-    return ArticleFactory(
+    return created(ArticleFactory(
         title="Veröffentlichter Beitrag",
         teaser="Der ursprüngliche Teaser.",
         created_by=reporter,
         authors=[reporter.author_profile],
         primary_category=kurzmeldungen,
-    )
+    ), reporter)
 
 
 def change_form_data(article, **overrides):
@@ -69,7 +82,7 @@ def change_form_data(article, **overrides):
         "seo_title": article.seo_title,
         "seo_description": article.seo_description,
         "workflow_comment": "",
-        "opened_version": article.version,
+        "opened_revision": (current_revision(article).pk if current_revision(article) else ""),
         "bylines-TOTAL_FORMS": str(len(bylines)),
         "bylines-INITIAL_FORMS": str(len(bylines)),
         "bylines-MIN_NUM_FORMS": "1",
@@ -94,3 +107,17 @@ def change_form_data(article, **overrides):
         data["published_at_0"], data["published_at_1"] = local.strftime("%d.%m.%Y"), local.strftime("%H:%M:%S")
     data.update(overrides)
     return data
+
+
+def proposed(article):
+    """The open proposed corrections of ``article``, field → value, all proposers together."""
+    from editorial.revisions import proposed_changes
+
+    changes = {}
+    for proposal in actions.open_proposals(article):
+        changes.update(proposed_changes(proposal))
+    return changes or None
+
+
+def revision_count(article):
+    return Revision.objects.filter(article=article).count()

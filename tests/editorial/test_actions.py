@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from articles.models import Article
 from editorial import actions
-from editorial.models import Transition
+from editorial.models import ArticleInReview, Revision
 from tests.factories import ImageFactory
+
+from .conftest import proposed, revision_count
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -64,6 +66,7 @@ def perform(name, article, user):
 def test_role_action_matrix(actor, action, request, own_draft):
     allowed = EXPECTED[action][ROLES.index(request.node.callspec.params["actor"])]
     before = refreshed(own_draft)
+    revisions_before = revision_count(own_draft)
     if allowed:
         perform(action, own_draft, actor)
     else:
@@ -71,7 +74,8 @@ def test_role_action_matrix(actor, action, request, own_draft):
             perform(action, own_draft, actor)
         after = refreshed(own_draft)
         if action not in {"return", "unpublish"}:  # those set the stage themselves
-            assert (after.status, after.published_at, after.version) == (before.status, before.published_at, before.version)
+            assert (after.status, after.published_at) == (before.status, before.published_at)
+            assert revision_count(after) == revisions_before
 
 
 def test_readers_can_do_nothing(reader, own_draft):
@@ -89,7 +93,7 @@ def test_submit_moves_to_review_and_records_who_and_when(own_draft, reporter):
     transition = actions.submit(own_draft, by=reporter)
     assert refreshed(own_draft).status == Status.IN_REVIEW
     assert (transition.action, transition.from_status, transition.to_status, transition.by) == (
-        Transition.Action.SUBMIT, Status.DRAFT, Status.IN_REVIEW, reporter
+        Revision.Action.SUBMIT, Status.DRAFT, Status.IN_REVIEW, reporter
     )
     assert abs(transition.at - timezone.now()) < timedelta(seconds=5)
 
@@ -123,7 +127,7 @@ def test_publish_now(in_review, editor):
     article = refreshed(in_review)
     assert article.status == Status.PUBLISHED and article.is_live
     assert article.first_published_at == article.published_at
-    assert transition.action == Transition.Action.PUBLISH
+    assert transition.action == Revision.Action.PUBLISH
 
 
 def test_schedule_for_later(in_review, editor):
@@ -131,7 +135,7 @@ def test_schedule_for_later(in_review, editor):
     transition = actions.publish(in_review, by=editor, at=at)
     article = refreshed(in_review)
     assert article.is_scheduled and not article.is_live
-    assert transition.action == Transition.Action.SCHEDULE
+    assert transition.action == Revision.Action.SCHEDULE
     assert list(Article.objects.scheduled()) == [article]
 
 
@@ -149,7 +153,7 @@ def test_publishing_validates_the_article(own_draft, editor, change, message):
         actions.publish(own_draft, by=editor)
     assert any(message in text for text in error.value.messages)
     assert refreshed(own_draft).status == Status.DRAFT
-    assert not Transition.objects.filter(action=Transition.Action.PUBLISH).exists()
+    assert not Revision.objects.filter(action=Revision.Action.PUBLISH).exists()
 
 
 def test_publishing_needs_category_author_and_alt_text(own_draft, editor):
@@ -178,14 +182,14 @@ def test_unpublish_takes_the_article_offline(own_published, editor):
 
 
 def test_publishing_without_a_time_means_now_and_keeps_the_first_publication(own_draft, editor):
-    before = timezone.now()
+    before = timezone.now().replace(microsecond=0)  # the form shows seconds, so times are kept to the second
     actions.publish(own_draft, by=editor)
     article = refreshed(own_draft)
     assert before <= article.published_at <= timezone.now() and article.is_live
     first = article.first_published_at
     assert first == article.published_at
     actions.unpublish(article, by=editor)
-    later = timezone.now() + timedelta(hours=3)
+    later = (timezone.now() + timedelta(hours=3)).replace(microsecond=0)
     actions.publish(refreshed(article), by=editor, at=later)
     article = refreshed(article)
     assert (article.published_at, article.first_published_at) == (later, first)
@@ -209,20 +213,22 @@ def test_reporter_corrections_wait_for_review_while_the_old_text_stays_online(ow
     actions.propose_changes(own_published, {"teaser": "Der korrigierte Teaser."}, by=reporter)
     article = refreshed(own_published)
     assert article.teaser == "Der ursprüngliche Teaser." and article.is_live
-    assert article.pending_changes == {"teaser": "Der korrigierte Teaser."}
-    assert list(Article.objects.awaiting_review()) == [article]
+    assert proposed(article) == {"teaser": "Der korrigierte Teaser."}
+    assert [a.pk for a in ArticleInReview.objects.awaiting_review()] == [article.pk]
     assert "Der ursprüngliche Teaser." in client.get(article.get_absolute_url()).content.decode()
 
-    actions.approve_changes(article, by=editor)
+    actions.approve_changes(article, actions.open_proposals(article).get(), by=editor)
     article = refreshed(own_published)
-    assert article.teaser == "Der korrigierte Teaser." and article.pending_changes is None
+    assert article.teaser == "Der korrigierte Teaser." and proposed(article) is None
 
 
-def test_rejected_corrections_are_dropped(own_published, reporter, editor):
-    actions.propose_changes(own_published, {"title": "Falsch"}, by=reporter)
-    actions.reject_changes(own_published, by=editor, comment="Stimmt so.")
+def test_rejected_corrections_are_not_applied_but_stay_in_the_history(own_published, reporter, editor):
+    proposal = actions.propose_changes(own_published, {"title": "Falsch"}, by=reporter)
+    actions.reject_changes(own_published, proposal, by=editor, comment="Stimmt so.")
     article = refreshed(own_published)
-    assert article.title == "Veröffentlichter Beitrag" and article.pending_changes is None
+    assert article.title == "Veröffentlichter Beitrag" and proposed(article) is None
+    proposal.refresh_from_db()
+    assert proposal.outcome == Revision.Outcome.REJECTED and proposal.content["title"] == "Falsch"
 
 
 def test_only_text_fields_can_be_corrected(own_published, reporter):
@@ -232,7 +238,7 @@ def test_only_text_fields_can_be_corrected(own_published, reporter):
 
 def test_proposed_body_is_sanitised(own_published, reporter):
     actions.propose_changes(own_published, {"body": "<p>ok</p><script>alert(1)</script>"}, by=reporter)
-    assert refreshed(own_published).pending_changes["body"] == "<p>ok</p>"
+    assert proposed(own_published)["body"] == "<p>ok</p>"
 
 
 def test_other_reporters_cannot_propose_corrections(own_published, other_reporter):
@@ -241,9 +247,9 @@ def test_other_reporters_cannot_propose_corrections(own_published, other_reporte
 
 
 def test_reporters_cannot_approve_corrections(own_published, reporter):
-    actions.propose_changes(own_published, {"title": "Neu"}, by=reporter)
+    proposal = actions.propose_changes(own_published, {"title": "Neu"}, by=reporter)
     with pytest.raises(PermissionDenied):
-        actions.approve_changes(own_published, by=reporter)
+        actions.approve_changes(own_published, proposal, by=reporter)
     assert refreshed(own_published).title == "Veröffentlichter Beitrag"
 
 

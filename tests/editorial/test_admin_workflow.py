@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from articles.models import Article
 from editorial import actions
-from editorial.models import EditorialNote, Transition
+from editorial.models import EditorialNote, Revision
 from tests.factories import ArticleFactory
 
-from .conftest import change_form_data
+from .conftest import change_form_data, proposed, revision_count
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -83,12 +83,12 @@ class TestButtons:
 class TestCraftedRequests:
     def test_reporter_cannot_publish_by_posting_the_button_value(self, client, reporter, own_draft):
         client.force_login(reporter)
-        before = refreshed(own_draft)
+        before, revisions = refreshed(own_draft), revision_count(own_draft)
         response = client.post(change_url(own_draft), change_form_data(own_draft, _workflow="publish", title="Heimlich geändert"))
         after = refreshed(own_draft)
-        assert (after.status, after.title, after.version) == (Status.DRAFT, before.title, before.version)
+        assert (after.status, after.title, revision_count(after)) == (Status.DRAFT, before.title, revisions)
         assert "Dazu sind Sie nicht berechtigt." in messages_of(response)
-        assert not Transition.objects.filter(action=Transition.Action.PUBLISH).exists()
+        assert not Revision.objects.filter(action=Revision.Action.PUBLISH).exists()
 
     def test_reporter_cannot_set_status_or_time_fields(self, client, reporter, own_draft):
         client.force_login(reporter)
@@ -119,9 +119,9 @@ class TestCraftedRequests:
 
     def test_reporter_cannot_restore_versions_of_an_article_in_review(self, client, reporter, in_review):
         client.force_login(reporter)
-        record = in_review.history.last()
-        client.post(reverse("admin:articles_article_restore", args=[in_review.pk, record.history_id]))
-        assert not Transition.objects.filter(action=Transition.Action.RESTORE).exists()
+        record = Revision.objects.filter(article=in_review).earliest("pk")
+        client.post(reverse("admin:articles_article_restore", args=[in_review.pk, record.pk]))
+        assert not Revision.objects.filter(action=Revision.Action.RESTORE).exists()
 
     def test_reporter_cannot_create_share_links(self, client, reporter, own_draft):
         client.force_login(reporter)
@@ -195,7 +195,7 @@ class TestCorrectionsAfterPublication:
         assert response.status_code == 302
         article = refreshed(own_published)
         assert article.teaser == "Der ursprüngliche Teaser." and article.is_live
-        assert article.pending_changes == {"teaser": "Korrigiert."}
+        assert proposed(article) == {"teaser": "Korrigiert."}
         assert "Der ursprüngliche Teaser." in client.get(article.get_absolute_url()).content.decode()
 
     def test_reporter_cannot_change_placement_of_published_article(self, client, reporter, own_published, magazin):
@@ -203,13 +203,13 @@ class TestCorrectionsAfterPublication:
         html = client.get(change_url(own_published)).content.decode()
         assert 'name="teaser"' in html and 'name="primary_category"' not in html and 'name="slug"' not in html
 
-    def test_editor_accepts_corrections_with_a_button(self, client, reporter, editor, own_published):
+    def test_the_form_points_editors_to_the_waiting_corrections(self, client, reporter, editor, own_published):
         actions.propose_changes(own_published, {"teaser": "Korrigiert."}, by=reporter)
         client.force_login(editor)
         page = client.get(change_url(own_published)).content.decode()
-        assert "Korrekturen vorgeschlagen" in page and 'value="approve"' in page
-        client.post(change_url(own_published), change_form_data(refreshed(own_published), _workflow="approve"))
-        assert refreshed(own_published).teaser == "Korrigiert."
+        assert "hat Korrekturen vorgeschlagen" in page
+        assert reverse("admin:articles_article_corrections", args=[own_published.pk]) in page
+        assert 'value="approve"' not in page  # corrections are decided field by field on their own page
 
 
 class TestQueueAndCounts:
@@ -218,7 +218,7 @@ class TestQueueAndCounts:
         second = ArticleFactory(title="Danach eingereicht", status=Status.DRAFT, created_by=other_reporter, authors=[other_reporter.author_profile])
         actions.submit(first, by=reporter)
         actions.submit(second, by=other_reporter)
-        Transition.objects.filter(article=first).update(at=timezone.now() - timedelta(hours=3))
+        Revision.objects.filter(article=first).update(at=timezone.now() - timedelta(hours=3))
         ArticleFactory(title="Nur ein Entwurf", status=Status.DRAFT)
         client.force_login(editor)
         html = client.get(reverse("admin:editorial_articleinreview_changelist")).content.decode()

@@ -1,9 +1,11 @@
-"""Two people edit the same article: the second save is refused and loses nothing."""
+"""Two people edit the same article: nothing is overwritten silently, nothing typed is lost, and each field is decided."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
+from editorial import actions
 from tests.conftest import staff_with_role
 
 from .conftest import change_form_data
@@ -23,62 +25,98 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
-def test_second_save_is_refused_with_who_and_when_and_keeps_the_input(client, editor, second_editor, own_draft):
-    opened_by_first = change_form_data(own_draft)  # both open the same version
-    opened_by_second = change_form_data(own_draft)
+def saved(article):
+    return Article.objects.get(pk=article.pk)
 
+
+def test_changes_to_different_fields_are_both_kept(client, editor, second_editor, own_draft):
+    opened_by_first, opened_by_second = change_form_data(own_draft), change_form_data(own_draft)
     client.force_login(second_editor)
     assert client.post(change_url(own_draft), {**opened_by_second, "title": "Titel von Zora"}).status_code == 302
 
     client.force_login(editor)
-    response = client.post(change_url(own_draft), {**opened_by_first, "teaser": "Mein sorgfältiger neuer Teaser"})
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Zora Zweite hat diesen Artikel am" in html
-    assert "Geändert: Überschrift." in html
-    assert "Mein sorgfältiger neuer Teaser" in html  # the input is back in the form
-    article = Article.objects.get(pk=own_draft.pk)
-    assert article.title == "Titel von Zora" and article.teaser != "Mein sorgfältiger neuer Teaser"
+    response = client.post(change_url(own_draft), {**opened_by_first, "teaser": "Mein neuer Teaser"}, follow=True)
+    assert "Aus der neueren Fassung der Kollegin oder des Kollegen übernommen: Überschrift." in response.content.decode()
+    assert (saved(own_draft).title, saved(own_draft).teaser) == ("Titel von Zora", "Mein neuer Teaser")
 
 
-def test_saving_again_after_the_conflict_is_a_deliberate_merge(client, editor, second_editor, own_draft):
+def test_the_same_field_changed_twice_shows_theirs_and_yours_and_saves_nothing(client, editor, second_editor, own_draft):
     stale = change_form_data(own_draft)
     client.force_login(second_editor)
     client.post(change_url(own_draft), {**stale, "title": "Titel von Zora"})
+
     client.force_login(editor)
-    response = client.post(change_url(own_draft), {**stale, "teaser": "Neu"})
-    current_version = response.context["adminform"].form["opened_version"].value()
-    merged = {**stale, "title": "Titel von Zora", "teaser": "Neu", "opened_version": current_version}
-    assert client.post(change_url(own_draft), merged).status_code == 302
-    article = Article.objects.get(pk=own_draft.pk)
-    assert (article.title, article.teaser) == ("Titel von Zora", "Neu")
+    response = client.post(change_url(own_draft), {**stale, "title": "Mein Titel", "teaser": "Mein Teaser"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Zora Zweite hat diesen Artikel am" in html and "Geändert: Überschrift." in html
+    conflict = html[html.index('data-field="title"'):]
+    assert "Titel von Zora" in conflict and "Mein Titel" in conflict
+    assert 'name="resolve-title" value="theirs"' in conflict
+    assert "Mein Teaser</textarea>" in html  # everything typed is back in the form
+    assert (saved(own_draft).title, saved(own_draft).teaser) == ("Titel von Zora", own_draft.teaser)
 
 
-def test_workflow_buttons_are_checked_too(client, editor, second_editor, own_draft):
+def test_the_choice_per_field_decides_what_is_saved(client, editor, second_editor, own_draft):
+    stale = change_form_data(own_draft)
+    client.force_login(second_editor)
+    client.post(change_url(own_draft), {**stale, "title": "Titel von Zora", "teaser": "Teaser von Zora"})
+
+    client.force_login(editor)
+    mine = {**stale, "title": "Mein Titel", "teaser": "Mein Teaser"}
+    form = client.post(change_url(own_draft), mine).context["adminform"].form
+    again = {**mine, "opened_revision": form["opened_revision"].value(), "conflicting_fields": form["conflicting_fields"].value()}
+
+    undecided = client.post(change_url(own_draft), again)
+    assert "Bitte wählen Sie für jedes Feld" in undecided.content.decode()
+    assert saved(own_draft).title == "Titel von Zora"
+
+    decided = client.post(change_url(own_draft), {**again, "resolve-title": "theirs", "resolve-teaser": "yours"})
+    assert decided.status_code == 302
+    assert (saved(own_draft).title, saved(own_draft).teaser) == ("Titel von Zora", "Mein Teaser")
+
+
+def test_what_only_they_changed_survives_a_conflict_on_another_field(client, editor, second_editor, own_draft, magazin):
+    stale = change_form_data(own_draft)
+    client.force_login(second_editor)
+    client.post(change_url(own_draft), {
+        **stale, "title": "Titel von Zora", "kicker": "Zoras Dachzeile", "categories": [*stale["categories"], magazin.pk],
+        "tags": "Energie, Kliniken", "published_at_0": "01.03.2027", "published_at_1": "08:00:00",
+    })
+    client.force_login(editor)
+    form = client.post(change_url(own_draft), {**stale, "title": "Mein Titel"}).context["adminform"].form
+    assert form["kicker"].value() == "Zoras Dachzeile"  # shown again with their value, not the stale one
+    again = {key: form.data.getlist(key) if key == "categories" else form.data[key] for key in form.data}
+    assert client.post(change_url(own_draft), {**again, "resolve-title": "yours"}).status_code == 302
+    article = saved(own_draft)
+    assert (article.title, article.kicker) == ("Mein Titel", "Zoras Dachzeile")
+    assert magazin in article.categories.all() and sorted(article.tags.names()) == ["Energie", "Kliniken"]
+    assert timezone.localtime(article.published_at).strftime("%d.%m.%Y %H:%M") == "01.03.2027 08:00"
+
+
+def test_a_form_without_its_revision_is_treated_as_stale(client, editor, own_draft):
+    actions.edit(own_draft, {"kicker": "Neu"}, by=editor)
+    data = change_form_data(saved(own_draft), title="Ohne Version")
+    del data["opened_revision"]
+    client.force_login(editor)
+    assert client.post(change_url(own_draft), data).status_code == 200
+    assert saved(own_draft).title == "Entwurf der Autorin"
+
+
+def test_a_workflow_button_on_a_changed_article_saves_but_waits(client, editor, second_editor, own_draft):
     stale = change_form_data(own_draft)
     client.force_login(second_editor)
     client.post(change_url(own_draft), {**stale, "body": "<p>Neuer Text</p>"})
     client.force_login(editor)
-    response = client.post(change_url(own_draft), {**stale, "_workflow": "publish"})
-    assert response.status_code == 200
-    article = Article.objects.get(pk=own_draft.pk)
+    response = client.post(change_url(own_draft), {**stale, "_workflow": "publish"}, follow=True)
+    assert "Nicht ausgeführt" in response.content.decode()
+    article = saved(own_draft)
     assert article.status == Article.Status.DRAFT and article.body == "<p>Neuer Text</p>"
 
 
-def test_a_form_without_its_version_is_treated_as_stale(client, editor, own_draft):
-    data = change_form_data(own_draft, title="Ohne Version")
-    del data["opened_version"]
-    client.force_login(editor)
-    assert client.post(change_url(own_draft), data).status_code == 200
-    assert Article.objects.get(pk=own_draft.pk).title == "Entwurf der Autorin"
-
-
-def test_transition_by_someone_else_counts_as_a_change(client, editor, reporter, own_draft):
-    from editorial import actions
-
+def test_a_workflow_step_by_someone_else_is_no_conflict_of_content(client, editor, reporter, own_draft):
     stale = change_form_data(own_draft)
     actions.submit(own_draft, by=reporter)
     client.force_login(editor)
-    response = client.post(change_url(own_draft), {**stale, "title": "Überschrieben?"})
-    assert response.status_code == 200
-    assert "Geändert: Status." in response.content.decode()
+    assert client.post(change_url(own_draft), {**stale, "title": "Geschärft"}).status_code == 302
+    assert (saved(own_draft).title, saved(own_draft).status) == ("Geschärft", Article.Status.IN_REVIEW)

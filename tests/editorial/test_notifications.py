@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from editorial import actions, notifications
-from editorial.models import DeskSettings, EditorialNote, Notification, Transition
+from editorial.models import DeskSettings, EditorialNote, Notification, Revision
 from tests.conftest import log_in
 
 pytestmark = pytest.mark.django_db
@@ -65,12 +65,12 @@ def test_a_publication_now_reaches_the_authors(own_draft, reporter, editor):
 
 
 def test_corrections_reach_the_editors_and_then_the_reporter(own_published, reporter, editor):
-    actions.propose_changes(own_published, {"teaser": "Neuer Teaser."}, by=reporter)
+    proposal = actions.propose_changes(own_published, {"teaser": "Neuer Teaser."}, by=reporter)
     assert inbox(editor) == [(Kind.PROPOSED, "autorin")]
-    actions.approve_changes(own_published, by=editor)
+    actions.approve_changes(own_published, proposal, by=editor)
     assert inbox(reporter) == [(Kind.APPROVED, "redakteur")]
-    actions.propose_changes(own_published, {"teaser": "Noch ein Teaser."}, by=reporter)
-    actions.reject_changes(own_published, by=editor, comment="Stimmt so nicht.")
+    proposal = actions.propose_changes(own_published, {"teaser": "Noch ein Teaser."}, by=reporter)
+    actions.reject_changes(own_published, proposal, by=editor, comment="Stimmt so nicht.")
     assert (Kind.REJECTED, "redakteur") in inbox(reporter)
 
 
@@ -108,7 +108,7 @@ def test_a_mail_server_outage_loses_no_workflow_step(own_draft, reporter, editor
         actions.submit(own_draft, by=reporter)
     own_draft.refresh_from_db()
     assert own_draft.status == own_draft.Status.IN_REVIEW
-    assert Transition.objects.filter(action=Transition.Action.SUBMIT).exists()
+    assert Revision.objects.filter(action=Revision.Action.SUBMIT).exists()
     assert Notification.objects.get(recipient=editor).emailed_at is None  # still in the inbox
 
 

@@ -43,9 +43,10 @@ class TestStaffPreview:
         assert "frame-src https://www.youtube-nocookie.com" in csp
 
     def test_preview_shows_proposed_corrections_of_a_published_article(self, client, reporter, editor, own_published):
-        actions.propose_changes(own_published, {"teaser": "Der verbesserte Teaser."}, by=reporter)
+        proposal = actions.propose_changes(own_published, {"teaser": "Der verbesserte Teaser."}, by=reporter)
         client.force_login(editor)
-        assert "Der verbesserte Teaser." in client.get(preview_url(own_published)).content.decode()
+        assert "Der verbesserte Teaser." in client.get(preview_url(own_published), {"fassung": proposal.pk}).content.decode()
+        assert "Der ursprüngliche Teaser." in client.get(preview_url(own_published)).content.decode()
         assert "Der ursprüngliche Teaser." in client.get(own_published.get_absolute_url()).content.decode()
 
     def test_readers_and_visitors_cannot_preview(self, client, reader, own_draft):

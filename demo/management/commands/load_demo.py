@@ -61,11 +61,14 @@ class Command(BaseCommand):
             image=self.hero_image(data, editor),
             access=data.get("access", ""),
         )
-        actions.edit(article, {}, by=reporter if "jonas-becker" in data["authors"] else editor)
-        article.categories.set(categories[slug] for slug in data["categories"])
-        article.tags.set(data["tags"])
-        for position, slug in enumerate(data["authors"]):
-            Byline.objects.create(article=article, author=authors[slug], position=position)
+
+        def relate():
+            article.categories.set(categories[slug] for slug in data["categories"])
+            article.tags.set(data["tags"])
+            for position, slug in enumerate(data["authors"]):
+                Byline.objects.create(article=article, author=authors[slug], position=position)
+
+        actions.edit(article, {}, by=reporter if "jonas-becker" in data["authors"] else editor, save_relations=relate)
         state, hours_ago = data.get("state"), data["hours_ago"]
         if state in {"review", "returned"}:
             actions.submit(article, by=reporter)

@@ -1,15 +1,79 @@
 // The article body's figures and embeds in the rich-text editor (django-prose-editor's "configurable" preset).
-// Loaded through DJANGO_PROSE_EDITOR_EXTENSIONS; the exports replace the built-in Figure and add Embed.
+// Loaded through DJANGO_PROSE_EDITOR_EXTENSIONS; the exports replace the built-in Figure and Menu and add Embed.
 // The server keeps exactly the stored form of both (articles/body.py): this module only has to produce it.
+// Texts go through gettext: the admin's JavaScript catalogue (newsroom/admin_site.py) has their German
+// in locale/de/LC_MESSAGES/djangojs.po, which `makemessages -d djangojs` fills from this file.
 import {
+  Menu as BaseMenu,
   Figure as BaseFigure,
   Node,
   canInsertNode,
+  createMenuFromGroups,
   crel,
   gettext,
   mergeAttributes,
   updateAttrsDialog,
 } from "django-prose-editor/editor"
+
+// Marks a text for makemessages; it is translated where it is shown.
+const gettext_noop = (text) => text
+
+// The library passes these through gettext in its dialogs and the figure's caption button, but its
+// German catalogue lacks them or words them unlike the newsroom (or in Swiss spelling); ours comes
+// first. Never read: listed for makemessages only.
+const LIBRARY_DIALOG_TEXTS = [
+  gettext_noop("Update"), gettext_noop("Insert"), gettext_noop("Cancel"),
+  gettext_noop("Edit Link"), gettext_noop("URL"), gettext_noop("Title"), gettext_noop("Open in new window"),
+  gettext_noop("Insert Figure"), gettext_noop("Edit Figure"), gettext_noop("Edit Image"), gettext_noop("Image URL"),
+  gettext_noop("Browse..."), gettext_noop("Alternative Text"), gettext_noop("Caption"),
+  gettext_noop("Add caption"), gettext_noop("Remove caption"),
+  gettext_noop("Insert Table"), gettext_noop("Table Properties"), gettext_noop("Rows"), gettext_noop("Columns"),
+  gettext_noop("Include header row"),
+  gettext_noop("Bullets"), gettext_noop("Uppercase letters"), gettext_noop("Uppercase Roman numerals"),
+]
+
+// The library writes the toolbar's tooltips and the block type menu in English without gettext
+// (its menu.js, link.js and table.js); the Menu below translates them by their English text.
+const TOOLBAR_TEXTS = new Set([
+  gettext_noop("paragraph"), gettext_noop("Paragraph"),
+  gettext_noop("bold"), gettext_noop("italic"), gettext_noop("underline"), gettext_noop("strike"),
+  gettext_noop("subscript"), gettext_noop("superscript"),
+  gettext_noop("unordered list"), gettext_noop("ordered list"), gettext_noop("blockquote"),
+  gettext_noop("horizontal rule"), gettext_noop("figure"),
+  gettext_noop("insert link"), gettext_noop("remove link"),
+  gettext_noop("Insert table"), gettext_noop("Add column"), gettext_noop("Delete column"),
+  gettext_noop("Add row"), gettext_noop("Delete row"), gettext_noop("Merge cells"), gettext_noop("Split cell"),
+  gettext_noop("Toggle header cell"), gettext_noop("Delete table"),
+  gettext_noop("undo"), gettext_noop("redo"),
+])
+const HEADING = /^heading (\d)$/i // "heading 2" as tooltip, "Heading 2" in the block type menu
+
+const toolbarText = (text) => {
+  const heading = HEADING.exec(text)
+  if (heading) return gettext("Heading %s").replace("%s", heading[1])
+  return TOOLBAR_TEXTS.has(text) ? gettext(text) : text
+}
+
+// The library's menu, built as it builds it, once its items have German tooltips, labels and entries.
+// The groups are the ones the server configures (DJANGO_PROSE_EDITOR_MENU_GROUPS or the library's).
+export const Menu = BaseMenu.extend({
+  addOptions() {
+    return {
+      ...this.parent?.(),
+      items: ({ editor, buttons, menu }) => {
+        const { groups } = editor.extensionManager.extensions.find((extension) => extension.name === this.name).options
+        for (const { group } of groups) {
+          for (const { button, option } of menu.items(group)) {
+            if (button?.title) button.title = toolbarText(button.title)
+            if (button?.hasAttribute("aria-label")) button.setAttribute("aria-label", toolbarText(button.getAttribute("aria-label")))
+            if (option?.childElementCount === 0) option.textContent = toolbarText(option.textContent)
+          }
+        }
+        return createMenuFromGroups(groups)({ editor, buttons, menu })
+      },
+    }
+  },
+})
 
 // How alignments and embeds look in the editor (a constructed sheet: no extra file, no inline style).
 const sheet = new CSSStyleSheet()
@@ -27,10 +91,10 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
 
 // "" keeps the picture in the text column; the others are data-align values.
 const ALIGNMENTS = [
-  ["", "format_align_center", "picture in the text column"],
-  ["left", "format_align_left", "picture on the left, text flows around it"],
-  ["right", "format_align_right", "picture on the right, text flows around it"],
-  ["wide", "format_align_justify", "picture wider than the text"],
+  ["", "format_align_center", gettext("picture in the text column")],
+  ["left", "format_align_left", gettext("picture on the left, text flows around it")],
+  ["right", "format_align_right", gettext("picture on the right, text flows around it")],
+  ["wide", "format_align_justify", gettext("picture wider than the text")],
 ]
 
 const figureAround = (selection) => {
@@ -95,7 +159,7 @@ export const Figure = BaseFigure.extend({
       menu.defineItem({
         name: `figureAlign:${align || "column"}`,
         groups: "textAlign",
-        button: buttons.material(icon, gettext(title)),
+        button: buttons.material(icon, title),
         command(editor) {
           editor.chain().focus().alignFigure(align).run()
         },
