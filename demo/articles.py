@@ -146,6 +146,12 @@ ARTICLES = [
         "tags": ["IT-Sicherheit", "Praxissoftware"],
         "authors": ["jonas-becker"],
         "hours_ago": 30,
+        # Two corrections the reporter proposed after publication; they merge and wait for an editor.
+        "corrections": [
+            {"title": "Cyberangriff auf Praxissoftware: Hersteller gibt Entwarnung"},
+            {"teaser": "Nach einem Angriff auf die Update-Server eines Softwareherstellers waren rund 1.200 Praxen "
+             "einen Tag lang offline. Patientendaten sind nach bisherigen Erkenntnissen nicht abgeflossen."},
+        ],
         "color": (40, 40, 40),
         "caption": "Symbolbild: Netzwerkkabel in einem Serverraum.",
         "credit": "Newsroom/Grafik",

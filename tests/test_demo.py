@@ -62,9 +62,12 @@ def test_demo_articles_went_through_the_workflow(settings):
     from editorial.models import Revision
 
     for article in Article.objects.live():
-        steps = list(article.revisions.order_by("at", "pk").values_list("action", "by__username"))
+        steps = list(article.revisions.exclude(action=Revision.Action.PROPOSE).order_by("at", "pk").values_list("action", "by__username"))
         assert steps[0][0] == Revision.Action.CREATE and steps[-1] == (Revision.Action.PUBLISH, "redakteur")
         assert article.first_published_at == article.published_at
+        assert article.revisions.order_by("pk").first().content["authors"]  # created with its relations
+    proposal = Revision.objects.get(outcome=Revision.Outcome.OPEN)  # the reporter's two corrections, merged
+    assert (proposal.by.username, proposal.content["corrected_fields"]) == ("autorin", ["teaser", "title"])
     returned = Article.objects.get(status=Article.Status.RETURNED)
     assert [action for action, _by in returned.revisions.order_by("at", "pk").values_list("action", "by")] == [
         Revision.Action.CREATE, Revision.Action.SUBMIT, Revision.Action.RETURN
@@ -94,4 +97,7 @@ def test_generated_archive_is_live_varied_and_logged():
     assert all(article.bylines.exists() and article.tags.exists() for article in live[:20])
     assert 0.15 < live.filter(body__contains="Energie").count() / 300 < 0.35
     assert Counter(Revision.objects.values_list("action", "by__username")) == {(Revision.Action.PUBLISH, "archiv"): 300}
+    imported = Revision.objects.select_related("article").first()
+    assert imported.content["authors"] == [b.author_id for b in imported.article.bylines.all()]  # taken after relate
+    assert imported.content["tags"] == sorted(imported.article.tags.names())
     assert all(a.first_published_at == a.published_at and a.reading_minutes >= 1 for a in live[:20])

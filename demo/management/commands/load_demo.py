@@ -76,6 +76,8 @@ class Command(BaseCommand):
             actions.return_for_changes(article, by=editor, comment=data.get("comment", ""))
         if hours_ago is not None:
             actions.publish(article, by=editor, at=timezone.now() - timedelta(hours=hours_ago))
+        for correction in data.get("corrections", []):
+            actions.propose_changes(article, correction, by=reporter)
         return True
 
     def hero_image(self, data, uploader):
