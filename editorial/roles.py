@@ -12,7 +12,7 @@ REPORTER = [
     "articles.view_author", "articles.view_category",
     "taggit.add_tag", "taggit.view_tag",
     "editorial.add_editorialnote", "editorial.view_editorialnote",
-    "editorial.view_transition", "editorial.view_articleinreview",
+    "editorial.view_revision", "editorial.view_articleinreview",
     "images.add_image", "images.change_image", "images.view_image",
 ]
 EDITOR = REPORTER + [
@@ -22,6 +22,7 @@ EDITOR = REPORTER + [
     "editorial.add_sharelink", "editorial.change_sharelink", "editorial.view_sharelink",
     "subscriptions.add_subscription", "subscriptions.change_subscription", "subscriptions.view_subscription",
     "subscriptions.view_plan", "subscriptions.view_licence",
+    "subscriptions.view_termination", "subscriptions.change_termination",
     "banners.add_banner", "banners.change_banner", "banners.view_banner",
     "auth.view_user",
 ]

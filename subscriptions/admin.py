@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -12,7 +13,7 @@ from articles.admin import HTTPS_URLS
 
 from . import services
 from .importer import import_subscriptions
-from .models import Licence, Plan, Subscription, WebhookEvent
+from .models import Licence, Plan, Subscription, Termination, WebhookEvent
 
 
 @admin.register(Plan)
@@ -163,3 +164,43 @@ class WebhookEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class MatchedFilter(admin.SimpleListFilter):
+    title = _("assignment")
+    parameter_name = "matched"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("not assigned to a contract, not handled")), ("yes", _("assigned to a contract"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(subscription__isnull=True, handled_at__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(subscription__isnull=False)
+        return queryset
+
+
+@admin.register(Termination)
+class TerminationAdmin(admin.ModelAdmin):
+    """Terminations as readers declared them; those not assigned automatically wait here for staff."""
+
+    list_display = ["declared_at", "name", "account_email", "kind", "subscription", "effective_at", "handled_at"]
+    list_filter = [MatchedFilter, "kind"]
+    search_fields = ["name", "account_email", "confirmation_email", "customer_number"]
+    actions = ["mark_handled"]
+    readonly_fields = [
+        "kind", "reason", "name", "account_email", "customer_number", "contract", "requested_date",
+        "confirmation_email", "declared_at", "subscription", "effective_at", "handled_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a declaration is evidence
+
+    @admin.action(description=_("Mark as handled by hand"), permissions=["change"])
+    def mark_handled(self, request, queryset):
+        done = queryset.filter(handled_at__isnull=True).update(handled_at=timezone.now())
+        messages.success(request, ngettext("%(count)d termination marked as handled.", "%(count)d terminations marked as handled.", done) % {"count": done})

@@ -69,6 +69,10 @@ class Subscription(models.Model):
     starts_at = models.DateTimeField(_("start"), default=timezone.now)
     ends_at = models.DateTimeField(_("end"))
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    terminated_at = models.DateTimeField(
+        _("terminated on"), null=True, blank=True,
+        help_text=_("When the reader terminated it; access runs until the end, and then it is not renewed."),
+    )
     source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.ADMIN)
     external_id = models.CharField(
         _("external id"), max_length=100, blank=True, help_text=_("The payment system's id of this subscription.")
@@ -99,9 +103,51 @@ class Subscription(models.Model):
     def status_label(self):
         if self.cancelled_at is not None:
             return _("cancelled")
+        if self.terminated_at is not None and self.is_active:
+            return _("terminated as of %(date)s") % {"date": timezone.localtime(self.ends_at).strftime("%d.%m.%Y")}
         if self.starts_at > timezone.now():
             return _("not started yet")
         return _("active") if self.is_active else _("expired")
+
+
+class Termination(models.Model):
+    """A termination declared with "Verträge hier kündigen" (§ 312k BGB), kept as it was declared.
+
+    Anyone may declare one without logging in; ``subscriptions.terminations``
+    matches it to a subscription by the e-mail address, executes it and
+    confirms it by e-mail. What it cannot match waits for staff in the admin.
+    """
+
+    class Kind(models.TextChoices):
+        ORDINARY = "ordinary", _("ordinary termination")
+        EXTRAORDINARY = "extraordinary", _("extraordinary termination (for good cause)")
+
+    kind = models.CharField(_("kind of termination"), max_length=20, choices=Kind.choices, default=Kind.ORDINARY)
+    reason = models.TextField(_("reason for the extraordinary termination"), blank=True)
+    name = models.CharField(_("first and last name"), max_length=150)
+    account_email = models.EmailField(_("e-mail address of the customer account"))
+    customer_number = models.CharField(_("customer or contract number"), max_length=50, blank=True)
+    contract = models.CharField(_("contract to terminate"), max_length=150)
+    requested_date = models.DateField(_("terminate as of"), null=True, blank=True)
+    confirmation_email = models.EmailField(_("e-mail address for the confirmation"))
+    declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
+    subscription = models.ForeignKey(
+        Subscription, verbose_name=_("subscription"), on_delete=models.SET_NULL, null=True, blank=True, related_name="terminations"
+    )
+    effective_at = models.DateTimeField(_("effective as of"), null=True, blank=True)
+    handled_at = models.DateTimeField(_("handled by staff"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-declared_at"]
+        verbose_name = _("termination")
+        verbose_name_plural = _("terminations")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.name} ({self.declared_at:%d.%m.%Y %H:%M})"
+
+    @property
+    def is_matched(self):
+        return self.subscription_id is not None
 
 
 class MeteredRead(models.Model):

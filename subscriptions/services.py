@@ -6,6 +6,8 @@ history row saying who (``by``, a user or None for the payment system) and
 why (``reason``).
 """
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
@@ -81,6 +83,21 @@ def cancel(subscription, *, by, reason):
         subscription.cancelled_at = timezone.now()
         _save(subscription, by=by, reason=reason)
     return subscription
+
+
+@transaction.atomic
+def terminate(subscription, *, by, reason, at=None):
+    """A termination by the reader: as of ``at`` (by default the end of the term), after which it is not renewed.
+
+    Returns when it takes effect. A term running longer than the termination
+    ends at the termination; an earlier one keeps its end.
+    """
+    subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+    subscription.terminated_at = subscription.terminated_at or timezone.now()
+    if at is not None and at < subscription.ends_at:
+        subscription.ends_at = max(at, subscription.starts_at + timedelta(seconds=1))
+    _save(subscription, by=by, reason=reason)
+    return subscription.ends_at
 
 
 def claim_seat(licence, user):

@@ -6,4 +6,6 @@ app_name = "subscriptions"
 urlpatterns = [
     path("abo/", views.plans, name="plans"),
     path("abo/webhook/", views.webhook, name="webhook"),
+    path("kuendigen/", views.terminate, name="terminate"),
+    path("kuendigen/bestaetigung/<str:token>/", views.termination_confirmed, name="termination_confirmed"),
 ]

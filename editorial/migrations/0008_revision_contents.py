@@ -66,12 +66,20 @@ def forwards(apps, schema_editor):
                 )
 
 
+def drop_transition_permissions(apps, schema_editor):
+    """The renamed model keeps its content type, but its permissions are named anew (view_revision)."""
+    Permission = apps.get_model("auth", "Permission")
+    Permission.objects.filter(content_type__app_label="editorial", codename__endswith="_transition").delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
+        ('auth', '0012_alter_user_first_name_max_length'),
         ('editorial', '0007_revisions'),
     ]
 
     operations = [
         migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(drop_transition_permissions, migrations.RunPython.noop, elidable=True),
     ]
