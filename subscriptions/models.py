@@ -100,6 +100,11 @@ class Subscription(models.Model):
         return self.cancelled_at is None and self.starts_at <= now < self.ends_at
 
     @property
+    def contract_number(self):
+        """The number a reader sees on the account page and quotes when terminating."""
+        return f"V-{self.pk:06d}"
+
+    @property
     def status_label(self):
         if self.cancelled_at is not None:
             return _("cancelled")

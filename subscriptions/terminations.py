@@ -55,18 +55,13 @@ def match(termination):
     )
     wanted = termination.customer_number.strip().lower()
     if wanted:
-        named = [s for s in running if wanted in {str(s.pk), s.external_id.lower(), contract_number(s).lower()}]
+        named = [s for s in running if wanted in {str(s.pk), s.external_id.lower(), s.contract_number.lower()}]
         if named:
             running = named
     if len(running) > 1:
         named = [s for s in running if s.plan.name.lower() in termination.contract.lower()]
         running = named or running
     return running[0] if len(running) == 1 else None
-
-
-def contract_number(subscription):
-    """The number a reader sees for a subscription on their account page and in e-mails."""
-    return f"V-{subscription.pk:06d}"
 
 
 def effective_date(termination, subscription):

@@ -56,7 +56,4 @@ def termination_confirmed(request, token):
     termination = terminations.from_token(token)
     if termination is None:
         raise Http404
-    return render(request, "subscriptions/termination_confirmed.html", {
-        "termination": termination, "contract_number": terminations.contract_number(termination.subscription)
-        if termination.subscription else "",
-    })
+    return render(request, "subscriptions/termination_confirmed.html", {"termination": termination})
