@@ -10,6 +10,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
+from subscriptions import declarations
 from subscriptions.access import reader_for
 
 from .emails import send_already_registered, send_confirmation
@@ -88,5 +89,9 @@ def account(request):
         "subscription": reader.subscription,
         "latest_subscription": request.user.subscriptions.select_related("plan").first(),
         "meter_left": reader.meter_left(),
+        "withdrawal_deadline": (
+            declarations.withdrawal_deadline(reader.subscription)
+            if reader.subscription and declarations.can_withdraw(reader.subscription) else None
+        ),
     }
     return render(request, "accounts/account.html", context)

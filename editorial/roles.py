@@ -23,6 +23,7 @@ EDITOR = REPORTER + [
     "subscriptions.add_subscription", "subscriptions.change_subscription", "subscriptions.view_subscription",
     "subscriptions.view_plan", "subscriptions.view_licence",
     "subscriptions.view_termination", "subscriptions.change_termination",
+    "subscriptions.view_withdrawal", "subscriptions.change_withdrawal",
     "banners.add_banner", "banners.change_banner", "banners.view_banner",
     "auth.view_user",
 ]

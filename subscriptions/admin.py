@@ -13,7 +13,7 @@ from articles.admin import HTTPS_URLS
 
 from . import services
 from .importer import import_subscriptions
-from .models import Licence, Plan, Subscription, Termination, WebhookEvent
+from .models import Licence, Plan, Subscription, Termination, WebhookEvent, Withdrawal
 
 
 @admin.register(Plan)
@@ -181,18 +181,15 @@ class MatchedFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(Termination)
-class TerminationAdmin(admin.ModelAdmin):
-    """Terminations as readers declared them; those not assigned automatically wait here for staff."""
+class DeclarationAdmin(admin.ModelAdmin):
+    """Declarations as readers made them; those not assigned automatically wait here for staff."""
 
-    list_display = ["declared_at", "name", "account_email", "kind", "subscription", "effective_at", "handled_at"]
-    list_filter = [MatchedFilter, "kind"]
+    list_filter = [MatchedFilter]
     search_fields = ["name", "account_email", "confirmation_email", "customer_number"]
     actions = ["mark_handled"]
-    readonly_fields = [
-        "kind", "reason", "name", "account_email", "customer_number", "contract", "requested_date",
-        "confirmation_email", "declared_at", "subscription", "effective_at", "handled_at",
-    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields if field.name != "id"]
 
     def has_add_permission(self, request):
         return False
@@ -203,4 +200,20 @@ class TerminationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark as handled by hand"), permissions=["change"])
     def mark_handled(self, request, queryset):
         done = queryset.filter(handled_at__isnull=True).update(handled_at=timezone.now())
-        messages.success(request, ngettext("%(count)d termination marked as handled.", "%(count)d terminations marked as handled.", done) % {"count": done})
+        messages.success(request, ngettext(
+            "%(count)d declaration marked as handled.", "%(count)d declarations marked as handled.", done
+        ) % {"count": done})
+
+
+@admin.register(Termination)
+class TerminationAdmin(DeclarationAdmin):
+    list_display = ["declared_at", "name", "account_email", "kind", "subscription", "effective_at", "handled_at"]
+    list_filter = [MatchedFilter, "kind"]
+
+
+@admin.register(Withdrawal)
+class WithdrawalAdmin(DeclarationAdmin):
+    """Withdrawals: a contract withdrawn in time has ended; what the reader paid is refunded within 14 days."""
+
+    list_display = ["declared_at", "name", "account_email", "subscription", "in_time", "handled_at"]
+    list_filter = [MatchedFilter, "in_time"]

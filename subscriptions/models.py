@@ -115,13 +115,36 @@ class Subscription(models.Model):
         return _("active") if self.is_active else _("expired")
 
 
-class Termination(models.Model):
-    """A termination declared with "Verträge hier kündigen" (§ 312k BGB), kept as it was declared.
+class Declaration(models.Model):
+    """What a reader declares about a contract without logging in, kept as declared.
 
-    Anyone may declare one without logging in; ``subscriptions.terminations``
-    matches it to a subscription by the e-mail address, executes it and
-    confirms it by e-mail. What it cannot match waits for staff in the admin.
+    ``subscriptions.declarations`` matches it to a subscription by the
+    account's e-mail address, executes it and confirms it by e-mail; what it
+    cannot match waits for staff in the admin.
     """
+
+    name = models.CharField(_("first and last name"), max_length=150)
+    account_email = models.EmailField(_("e-mail address of the customer account"))
+    customer_number = models.CharField(_("customer or contract number"), max_length=50, blank=True)
+    contract = models.CharField(_("contract"), max_length=150)
+    confirmation_email = models.EmailField(_("e-mail address for the confirmation"))
+    declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
+    subscription = models.ForeignKey(
+        Subscription, verbose_name=_("subscription"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    effective_at = models.DateTimeField(_("effective as of"), null=True, blank=True)
+    handled_at = models.DateTimeField(_("handled by staff"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-declared_at"]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name}: {self.name} ({self.declared_at:%d.%m.%Y %H:%M})"
+
+
+class Termination(Declaration):
+    """A termination declared with "Verträge hier kündigen" (§ 312k BGB)."""
 
     class Kind(models.TextChoices):
         ORDINARY = "ordinary", _("ordinary termination")
@@ -129,30 +152,21 @@ class Termination(models.Model):
 
     kind = models.CharField(_("kind of termination"), max_length=20, choices=Kind.choices, default=Kind.ORDINARY)
     reason = models.TextField(_("reason for the extraordinary termination"), blank=True)
-    name = models.CharField(_("first and last name"), max_length=150)
-    account_email = models.EmailField(_("e-mail address of the customer account"))
-    customer_number = models.CharField(_("customer or contract number"), max_length=50, blank=True)
-    contract = models.CharField(_("contract to terminate"), max_length=150)
     requested_date = models.DateField(_("terminate as of"), null=True, blank=True)
-    confirmation_email = models.EmailField(_("e-mail address for the confirmation"))
-    declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
-    subscription = models.ForeignKey(
-        Subscription, verbose_name=_("subscription"), on_delete=models.SET_NULL, null=True, blank=True, related_name="terminations"
-    )
-    effective_at = models.DateTimeField(_("effective as of"), null=True, blank=True)
-    handled_at = models.DateTimeField(_("handled by staff"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-declared_at"]
+    class Meta(Declaration.Meta):
         verbose_name = _("termination")
         verbose_name_plural = _("terminations")
 
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.name} ({self.declared_at:%d.%m.%Y %H:%M})"
 
-    @property
-    def is_matched(self):
-        return self.subscription_id is not None
+class Withdrawal(Declaration):
+    """A withdrawal declared with "Vertrag widerrufen" (§ 356a BGB); within 14 days it ends the contract at once."""
+
+    in_time = models.BooleanField(_("within the withdrawal period"), default=False)
+
+    class Meta(Declaration.Meta):
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
 
 
 class MeteredRead(models.Model):

@@ -7,10 +7,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from . import terminations
+from . import declarations
 from .access import client_address, reader_for
-from .forms import TerminationForm
-from .models import Plan
+from .forms import TerminationForm, WithdrawalForm
+from .models import Plan, Termination, Withdrawal
 from .webhooks import WebhookError, handle
 
 logger = logging.getLogger(__name__)
@@ -39,21 +39,36 @@ def webhook(request):
     return JsonResponse({"status": "processed" if processed else "duplicate"})
 
 
-@never_cache
-@ratelimit(key="ip", rate="20/h", method="POST", block=True)
-def terminate(request):
-    """"Verträge hier kündigen" (§ 312k BGB): one page, no login, the fields the law names, and "jetzt kündigen"."""
-    form = TerminationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        termination = terminations.declare(form.save(commit=False))
-        return redirect("subscriptions:termination_confirmed", token=terminations.token(termination))
-    return render(request, "subscriptions/termination_form.html", {"form": form})
+def declaration_page(form_class, declare, template):
+    """A page where anyone declares something about a contract without logging in, then sees it confirmed."""
+
+    @never_cache
+    @ratelimit(key="ip", rate="20/h", method="POST", block=True)
+    def view(request):
+        form = form_class(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            declaration = declare(form.save(commit=False))
+            return redirect(f"subscriptions:{declaration._meta.model_name}_confirmed", token=declarations.token(declaration))
+        return render(request, template, {"form": form})
+
+    return view
 
 
-@never_cache
-def termination_confirmed(request, token):
-    """The declaration with its content and time, to save or print; the link itself is the proof of access."""
-    termination = terminations.from_token(token)
-    if termination is None:
-        raise Http404
-    return render(request, "subscriptions/termination_confirmed.html", {"termination": termination})
+def confirmation_page(model, template):
+    """The declaration with its content and time, to save or print; the signed link is the proof of access."""
+
+    @never_cache
+    def view(request, token):
+        declaration = declarations.from_token(model, token)
+        if declaration is None:
+            raise Http404
+        return render(request, template, {"declaration": declaration})
+
+    return view
+
+
+# "Verträge hier kündigen" (§ 312k BGB) and "Vertrag widerrufen" (§ 356a BGB).
+terminate = declaration_page(TerminationForm, declarations.declare_termination, "subscriptions/termination_form.html")
+termination_confirmed = confirmation_page(Termination, "subscriptions/termination_confirmed.html")
+withdraw = declaration_page(WithdrawalForm, declarations.declare_withdrawal, "subscriptions/withdrawal_form.html")
+withdrawal_confirmed = confirmation_page(Withdrawal, "subscriptions/withdrawal_confirmed.html")
