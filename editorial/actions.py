@@ -296,8 +296,7 @@ def propose_changes(article, changes, *, by, comment=""):
         open_proposal.content, open_proposal.based_on, open_proposal.at = content, live, timezone.now()
         open_proposal.comment = comment or open_proposal.comment
         open_proposal.save(update_fields=["content", "based_on", "at", "comment"])
-        notifications.workflow_step(open_proposal)
-        return open_proposal
+        return open_proposal  # the editors heard of it when it was proposed
     if not merged:
         return None
     proposal = Revision.objects.create(
@@ -326,7 +325,7 @@ def approve_changes(article, proposal, *, by, fields=None, comment=""):
         raise ValidationError(_("Choose at least one change to accept, or reject the correction."), code="nothing_chosen")
     apply(article, proposed, chosen)
     article.save()
-    proposal.outcome = Outcome.ACCEPTED
+    proposal.outcome = Outcome.ACCEPTED if len(chosen) == len(proposed) else Outcome.PARTLY_ACCEPTED
     proposal.save(update_fields=["outcome"])
     if not comment:
         comment = _("Corrections by %(name)s: %(fields)s") % {
@@ -418,6 +417,7 @@ class Step:
     run: Callable
     needs_comment: bool = False
     bulk_label: str = ""
+    confirm: str = ""  # asked in the browser before the button acts, for a step readers notice at once
 
     @property
     def name(self):
@@ -432,7 +432,8 @@ STEPS = {
              bulk_label=gettext_lazy("Publish selected articles")),
         Step(Action.RETURN, gettext_lazy("Return to author"), can_return, return_for_changes, needs_comment=True),
         Step(Action.UNPUBLISH, gettext_lazy("Unpublish"), can_unpublish, unpublish,
-             bulk_label=gettext_lazy("Unpublish selected articles")),
+             bulk_label=gettext_lazy("Unpublish selected articles"),
+             confirm=gettext_lazy("Take the article offline now? Readers will no longer find it.")),
     ]
 }
 

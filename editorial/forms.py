@@ -1,3 +1,6 @@
+import hashlib
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
@@ -19,6 +22,15 @@ CONFLICT_FIELDS = [
     "kicker", "title", "slug", "teaser", "body", "seo_title", "seo_description", "vgwort_pixel_url", "image",
     "primary_category", "categories", "tags", "access", "preview_paragraphs", "published_at", "expires_at",
 ]
+
+
+# Fields whose input the conflict panel can set to the chosen side directly (plain text inputs).
+TYPED_FIELDS = ["kicker", "title", "slug", "teaser", "seo_title", "seo_description", "vgwort_pixel_url"]
+
+
+def digest(value):
+    """A short fingerprint of a value, to tell later whether a field was typed in."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def content_value(name, value):
@@ -65,7 +77,7 @@ class RevisionCheckMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.conflicts, self.taken_over = [], []
+        self.conflicts, self.taken_over, self.conflict_by = [], [], ""
         if self.instance.pk is not None:
             # A recovered autosave draft (editorial.admin.autosave) was typed on the revision it names.
             opened = getattr(self.instance, "opened_revision", None)
@@ -102,23 +114,33 @@ class RevisionCheckMixin(forms.Form):
             self.put_in_data(name, cleaned_data[name])
         self.data[self.add_prefix("opened_revision")] = current.pk
         self.data[self.add_prefix("conflicting_fields")] = ",".join(conflicting)
-        self.conflicts = self.conflict_rows(conflicting, theirs, cleaned_data)
+        self.conflicts = self.conflict_rows(conflicting, current, cleaned_data)
         message = _("%(who)s changed this article on %(when)s while you were editing it.") % {
             "who": display_name(current.by), "when": timezone.localtime(current.at).strftime("%d.%m.%Y, %H:%M"),
         }
         message += " " + _("Changed: %(fields)s.") % {"fields": ", ".join(revisions.label(name) for name in conflicting)}
+        if self.taken_over:
+            message += " " + _("Kept from their version, as you had not changed it: %(fields)s.") % {
+                "fields": ", ".join(revisions.label(name) for name in self.taken_over),
+            }
         message += " " + _("Your input is kept. Choose for each field which version to keep, then save again.")
         raise ValidationError(message, code="edit_conflict")
 
     def apply_choices(self, cleaned_data, current, fields):
-        """After a conflict: put theirs where the user chose it; every conflicting field needs a choice."""
+        """After a conflict: put theirs where the user chose it; every conflicting field needs a choice.
+
+        A field the user typed in after the conflict was shown keeps what they
+        typed last, whatever the choice says (the page puts the chosen text
+        into a text field at once, so what they see is what is saved).
+        """
         conflicting = [name for name in (cleaned_data.get("conflicting_fields") or "").split(",") if name in fields]
         undecided = [name for name in conflicting if self.data.get(f"resolve-{name}") not in ("theirs", "yours")]
         if undecided:
-            self.conflicts = self.conflict_rows(undecided, current.content, cleaned_data)
+            self.conflicts = self.conflict_rows(undecided, current, cleaned_data)
             raise ValidationError(_("Please choose for each field which version to keep."), code="conflict_undecided")
         for name in conflicting:
-            if self.data.get(f"resolve-{name}") == "theirs":
+            untouched = self.data.get(f"conflict-yours-{name}") == digest(content_value(name, cleaned_data[name]))
+            if untouched and self.data.get(f"resolve-{name}") == "theirs":
                 cleaned_data[name] = form_value(name, current.content.get(name))
         self.data = self.data.copy()
         self.data[self.add_prefix("conflicting_fields")] = ""
@@ -139,9 +161,17 @@ class RevisionCheckMixin(forms.Form):
         else:
             self.data[key] = "" if value is None else str(value)
 
-    def conflict_rows(self, names, theirs, cleaned_data):
+    def conflict_rows(self, names, current, cleaned_data):
+        """Theirs and yours per field, with what the page needs to switch a text field to the chosen side."""
+        self.conflict_by = display_name(current.by)
         yours = {name: content_value(name, cleaned_data[name]) for name in names}
-        return revisions.compare(theirs, yours, fields=names)
+        rows = revisions.compare(current.content, yours, fields=names)
+        for row in rows:
+            name = row["name"]
+            row["yours_digest"] = digest(yours[name])
+            if name in TYPED_FIELDS:
+                row["theirs_value"], row["yours_value"] = current.content.get(name) or "", yours[name] or ""
+        return rows
 
 
 class ArticleAdminForm(RevisionCheckMixin, forms.ModelForm):

@@ -43,6 +43,7 @@ class Revision(models.Model):
 
         OPEN = "open", _("waiting for review")
         ACCEPTED = "accepted", _("accepted")
+        PARTLY_ACCEPTED = "partly", _("partly accepted")
         REJECTED = "rejected", _("rejected")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")

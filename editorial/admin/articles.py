@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
@@ -106,7 +107,7 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "kicker", "teaser"]  # trigram indexes (article_*_upper_trgm_idx)
     show_full_result_count = False  # no second count over the whole archive
     prepopulated_fields = {"slug": ["title"]}
-    always_readonly = ["state", "first_published_at", "updated_at", "reading_minutes", "image_preview"]
+    always_readonly = ["state", "first_published_at", "updated_at", "reading_minutes", "image_preview", "body_as_read"]
     raw_id_fields = ["image"]  # the media library's list as picker: search, thumbnails, upload
     publisher_fields = ["published_at", "expires_at"]
     # The writing goes in the main column; fieldsets marked "desk-side" form the side panel (change_form.html).
@@ -154,8 +155,13 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
         return [field for _, options in self.fieldsets for field in options["fields"] if field not in self.always_readonly]
 
     def get_fieldsets(self, request, obj=None):
-        """The workflow comment and the edit-conflict check, for those who may save."""
+        """The workflow comment and the edit-conflict check, for those who may save; a read-only body as readers see it."""
         fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and "body" in self.get_readonly_fields(request, obj):
+            fieldsets = [
+                (title, {**options, "fields": ["body_as_read" if name == "body" else name for name in options["fields"]]})
+                for title, options in fieldsets
+            ]
         if (obj is None and self.has_add_permission(request)) or (obj and self.has_change_permission(request, obj)):
             fieldsets.append((_("Workflow"), {"classes": ["desk-side"], "fields": [
                 "workflow_comment", "opened_revision", "conflicting_fields",
@@ -229,6 +235,7 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
         Draft.objects.filter(Q(article=None) | Q(article=form.instance), user=request.user).delete()  # saved now
         if revision is not None and revision.action == Revision.Action.PROPOSE:
             messages.info(request, _("Your corrections wait for an editor; the published text stays online until then."))
+            request.desk_saved_as_proposal = True  # so the admin's "changed successfully" is not said
         if form.taken_over:
             messages.info(request, _("Kept from the colleague's newer version: %(fields)s.") % {
                 "fields": ", ".join(revisions.label(name) for name in form.taken_over),
@@ -254,6 +261,11 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
         for note in new_notes:
             if note.pk is not None:  # saved, not an empty extra form
                 notifications.note_written(note)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if level == messages.SUCCESS and getattr(request, "desk_saved_as_proposal", False):
+            return  # the article did not change; the message about the proposal says what happened
+        super().message_user(request, message, level, *args, **kwargs)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """A workflow button the user may not press refuses the whole request: nothing is saved."""
@@ -302,8 +314,7 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
             extra_context = {
                 **(extra_context or {}),
                 "workflow_steps": actions.available_steps(request.user, article),
-                "transitions": Revision.objects.filter(article=article).exclude(outcome=Revision.Outcome.OPEN)
-                .select_related("by").order_by("-pk")[:50],
+                "transitions": Revision.objects.filter(article=article).select_related("by").order_by("-pk")[:50],
                 "proposals": list(actions.open_proposals(article)),
                 "corrections_url": reverse("admin:articles_article_corrections", args=[article.pk]),
                 "revisions_url": reverse("admin:articles_article_revisions", args=[article.pk]),
@@ -353,6 +364,12 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
             '<img src="{}" alt="" width="240" height="135" style="object-fit:cover"><p>{}</p><ul class="messagelist">{}</ul>',
             thumbnail_url(obj.image), obj.image, notes,
         )
+
+    @admin.display(description=Article._meta.get_field("body").verbose_name)
+    def body_as_read(self, obj):
+        """The body of an article the user may not change, formatted as in the editor, not as HTML source."""
+        sanitised = Article._meta.get_field("body").get_prep_value(obj.body)  # through nh3 again, to be sure
+        return format_html('<div class="desk-read-body">{}</div>', mark_safe(sanitised))
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, obj):

@@ -11,8 +11,10 @@ from articles.models import Article
 from .. import actions
 from ..models import Draft, Revision
 
-# What autosave keeps of the form: the writing, not placement or publication.
-AUTOSAVED_FIELDS = ["kicker", "title", "teaser", "body", "seo_title", "seo_description"]
+# What autosave keeps of the form: the writing and where it goes, not publication, access or authors.
+AUTOSAVED_FIELDS = ["kicker", "title", "slug", "teaser", "body", "seo_title", "seo_description", "primary_category", "tags"]
+# Of these, what a recovery puts back into the form of a saved article (its tags are saved with the form only).
+RECOVERED_ON_CHANGE = ["kicker", "title", "slug", "teaser", "body", "seo_title", "seo_description", "primary_category"]
 # Form inputs longer than this are not kept (the form itself would refuse them anyway).
 LONGEST_FIELD = 500_000
 
@@ -42,6 +44,8 @@ class AutosaveAdminMixin:
         if not (self.has_change_permission(request, article) if article else self.has_add_permission(request)):
             raise PermissionDenied
         content = {name: request.POST.get(name, "") for name in AUTOSAVED_FIELDS if name in request.POST}
+        if "categories" in request.POST:
+            content["categories"] = request.POST.getlist("categories")
         if any(len(value) > LONGEST_FIELD for value in content.values()):
             return JsonResponse({"error": "too long"}, status=400)
         if "body" in content:
@@ -64,17 +68,20 @@ class AutosaveAdminMixin:
         if draft is None:
             return None
         if article is None:
-            return draft if any(draft.content.values()) else None
-        changed = any(value != getattr(article, name) for name, value in draft.content.items())
+            return draft if any(draft.content.get(name) for name in RECOVERED_ON_CHANGE) else None
+        changed = any(draft.content[name] != str(getattr(article, _attribute(name)) or "")
+                      for name in RECOVERED_ON_CHANGE if name in draft.content)
         return draft if changed else None
 
     def autosave_context(self, request, article):
-        draft = self.unsaved_draft(request, article)
+        recovering = request.GET.get("autosave") == "1"
+        draft = None if recovering else self.unsaved_draft(request, article)
         args = [article.pk] if article else []
         suffix = "" if article else "_new"
         return {
             "autosave_url": reverse(f"admin:articles_article_autosave{suffix}", args=args),
             "unsaved_draft": draft,
+            "draft_recovered": recovering,
             "discard_draft_url": reverse(f"admin:articles_article_discard{'_new' if not article else ''}_draft", args=args),
         }
 
@@ -85,7 +92,13 @@ class AutosaveAdminMixin:
         draft = self.unsaved_draft(request, article)
         if draft is None:
             return article
-        for name, value in draft.content.items():
-            setattr(article, name, value)
+        for name in RECOVERED_ON_CHANGE:
+            if name in draft.content and (name != "primary_category" or draft.content[name].isdigit()):
+                setattr(article, _attribute(name), draft.content[name])
         article.opened_revision = draft.based_on_id or (actions.current_revision(article) or Revision()).pk
         return article
+
+
+def _attribute(name):
+    """The article attribute a form field's posted value goes to."""
+    return "primary_category_id" if name == "primary_category" else name

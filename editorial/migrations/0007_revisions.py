@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='revision',
             name='outcome',
-            field=models.CharField(blank=True, choices=[('open', 'waiting for review'), ('accepted', 'accepted'), ('rejected', 'rejected')], max_length=20, verbose_name='outcome'),
+            field=models.CharField(blank=True, choices=[('open', 'waiting for review'), ('accepted', 'accepted'), ('partly', 'partly accepted'), ('rejected', 'rejected')], max_length=20, verbose_name='outcome'),
         ),
         migrations.AddField(
             model_name='revision',

@@ -83,7 +83,10 @@ def test_two_editors_on_one_article_decide_each_field(browser, live_server, desk
     expect(miriam.locator("#id_teaser")).to_have_value("Miriams Teaser.")  # nothing typed is lost
     assert Article.objects.get(pk=article.pk).title == "Zoras Überschrift"
 
+    conflict.get_by_text("Gespeichert von Zora Zweite").click()
+    expect(miriam.locator("#id_title")).to_have_value("Zoras Überschrift")  # the choice is what the field shows
     conflict.get_by_label("Ihre (noch nicht gespeichert)").check()
+    expect(miriam.locator("#id_title")).to_have_value("Miriams Überschrift")
     miriam.locator("[name=_continue]").click()
     expect(miriam.locator(".messagelist .success")).to_be_visible()
     saved = Article.objects.get(pk=article.pk)
@@ -125,3 +128,30 @@ def test_restoring_asks_first(browser, live_server, desk):
     page.get_by_role("button", name="Ja, diese Version wiederherstellen").click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     assert Article.objects.get(pk=article.pk).title == "Kliniken sparen Energie"
+
+
+def test_taking_an_article_offline_asks_first(browser, live_server, desk):
+    article, editor = desk["article"], desk["editors"][0]
+    actions.publish(article, by=editor)
+    page = log_in(browser, live_server, "redakteur")
+    page.goto(change_url(live_server, article))
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Zurückziehen").click()
+    page.wait_for_timeout(300)
+    assert questions and "offline" in questions[0] and Article.objects.get(pk=article.pk).is_live
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Zurückziehen").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    assert not Article.objects.get(pk=article.pk).is_live
+
+
+def test_the_desk_pages_fit_a_phone(browser, live_server, desk):
+    article, editor = desk["article"], desk["editors"][0]
+    actions.publish(article, by=editor)
+    actions.propose_changes(article, {"title": "Eine sehr lange vorgeschlagene Überschrift mit vielen Wörtern darin"}, by=desk["reporter"])
+    page = log_in(browser, live_server, "redakteur")
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("revisions", "corrections"):
+        page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/{path}/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path

@@ -197,6 +197,9 @@ class TestCorrectionsAfterPublication:
         assert article.teaser == "Der ursprüngliche Teaser." and article.is_live
         assert proposed(article) == {"teaser": "Korrigiert."}
         assert "Der ursprüngliche Teaser." in client.get(article.get_absolute_url()).content.decode()
+        shown = messages_of(response)
+        assert any("warten auf die Redaktion" in message for message in shown)
+        assert not any("erfolgreich geändert" in message for message in shown)  # the live article did not change
 
     def test_reporter_cannot_change_placement_of_published_article(self, client, reporter, own_published, magazin):
         client.force_login(reporter)
@@ -256,3 +259,11 @@ class TestEditorialNotes:
         actions.publish(own_draft, by=editor)
         assert "Pressemitteilung vom Montag" not in client.get(own_draft.get_absolute_url()).content.decode()
         assert "Pressemitteilung vom Montag" in client.get(change_url(own_draft)).content.decode()
+
+
+def test_a_read_only_body_is_shown_formatted_and_safe(client, reporter, in_review):
+    Article.objects.filter(pk=in_review.pk).update(body="<p>Ein <strong>wichtiger</strong> Satz.</p><script>alert(1)</script>")
+    client.force_login(reporter)
+    html = client.get(change_url(in_review)).content.decode()
+    assert "<p>Ein <strong>wichtiger</strong> Satz.</p>" in html and "&lt;strong&gt;" not in html
+    assert "<script>alert(1)" not in html

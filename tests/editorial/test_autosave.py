@@ -46,6 +46,7 @@ def test_reopening_the_form_offers_the_draft_and_restores_it_on_request(client, 
     assert "automatisch aufbewahrt" in html and 'value="Entwurf der Autorin"' in html
     recovered = client.get(change_url(own_draft), {"autosave": "1"}).content.decode()
     assert 'value="Nach dem Absturz"' in recovered
+    assert "wieder im Formular" in recovered and "wurden automatisch aufbewahrt" not in recovered
 
 
 def test_saving_the_form_turns_the_draft_into_one_revision(client, reporter, own_draft):
@@ -57,13 +58,17 @@ def test_saving_the_form_turns_the_draft_into_one_revision(client, reporter, own
     assert Revision.objects.filter(article=own_draft, action=Revision.Action.EDIT).count() == 1
 
 
-def test_a_new_article_is_autosaved_and_recovered_too(client, reporter):
+def test_a_new_article_is_autosaved_and_recovered_too(client, reporter, kurzmeldungen):
     client.force_login(reporter)
-    client.post(autosave_url(), {"title": "Noch ohne Speichern", "teaser": "Angefangen."})
+    client.post(autosave_url(), {
+        "title": "Noch ohne Speichern", "teaser": "Angefangen.", "primary_category": kurzmeldungen.pk,
+        "categories": [kurzmeldungen.pk], "tags": "Energie, Kliniken",
+    })
     html = client.get(reverse("admin:articles_article_add")).content.decode()
     assert "automatisch aufbewahrt" in html
-    html = client.get(reverse("admin:articles_article_add"), {"autosave": "1"}).content.decode()
-    assert 'value="Noch ohne Speichern"' in html
+    form = client.get(reverse("admin:articles_article_add"), {"autosave": "1"}).context["adminform"].form
+    assert form["title"].value() == "Noch ohne Speichern"
+    assert str(form["primary_category"].value()) == str(kurzmeldungen.pk) and "Kliniken" in str(form["tags"].value())
 
 
 def test_a_draft_can_be_discarded(client, reporter, own_draft):

@@ -29,6 +29,11 @@ def saved(article):
     return Article.objects.get(pk=article.pk)
 
 
+def fingerprints(form):
+    """The hidden fingerprints of "yours" the conflict panel posts with the choices."""
+    return {f"conflict-yours-{row['name']}": row["yours_digest"] for row in form.conflicts}
+
+
 def test_changes_to_different_fields_are_both_kept(client, editor, second_editor, own_draft):
     opened_by_first, opened_by_second = change_form_data(own_draft), change_form_data(own_draft)
     client.force_login(second_editor)
@@ -71,9 +76,25 @@ def test_the_choice_per_field_decides_what_is_saved(client, editor, second_edito
     assert "Bitte wählen Sie für jedes Feld" in undecided.content.decode()
     assert saved(own_draft).title == "Titel von Zora"
 
-    decided = client.post(change_url(own_draft), {**again, "resolve-title": "theirs", "resolve-teaser": "yours"})
+    decided = client.post(change_url(own_draft), {
+        **again, "resolve-title": "theirs", "resolve-teaser": "yours", **fingerprints(form),
+    })
     assert decided.status_code == 302
     assert (saved(own_draft).title, saved(own_draft).teaser) == ("Titel von Zora", "Mein Teaser")
+
+
+def test_what_was_typed_after_choosing_is_what_is_saved(client, editor, second_editor, own_draft):
+    stale = change_form_data(own_draft)
+    client.force_login(second_editor)
+    client.post(change_url(own_draft), {**stale, "title": "Titel von Zora"})
+    client.force_login(editor)
+    response = client.post(change_url(own_draft), {**stale, "title": "Mein Titel"})
+    form = response.context["adminform"].form
+    assert 'data-value="Titel von Zora"' in response.content.decode()  # the page can put their text into the field
+    again = {**stale, "opened_revision": form["opened_revision"].value(), "conflicting_fields": "title", **fingerprints(form)}
+    # She chose theirs, the page put it into the field, and she went on typing there.
+    client.post(change_url(own_draft), {**again, "resolve-title": "theirs", "title": "Titel von Zora – ergänzt"})
+    assert saved(own_draft).title == "Titel von Zora – ergänzt"
 
 
 def test_what_only_they_changed_survives_a_conflict_on_another_field(client, editor, second_editor, own_draft, magazin):

@@ -215,6 +215,14 @@ def test_a_reporters_corrections_merge_into_one_proposal(own_published, reporter
     assert actions.open_proposals(own_published).count() == 1
 
 
+def test_merging_corrections_tells_the_editors_once(own_published, reporter, editor):
+    from editorial.models import Notification
+
+    actions.propose_changes(own_published, {"title": "Neue Überschrift"}, by=reporter)
+    actions.propose_changes(own_published, {"teaser": "Neuer Teaser."}, by=reporter)
+    assert Notification.objects.filter(recipient=editor, kind=Notification.Kind.PROPOSED).count() == 1
+
+
 def test_a_correction_set_back_to_the_live_text_drops_out(own_published, reporter):
     actions.propose_changes(own_published, {"title": "Neu", "teaser": "Neuer Teaser."}, by=reporter)
     actions.propose_changes(own_published, {"title": "Veröffentlichter Beitrag"}, by=reporter)
@@ -244,7 +252,7 @@ def test_the_editor_accepts_a_correction_field_by_field(client, editor, reporter
     decision = article.revisions.latest("pk")
     assert decision.action == Action.APPROVE and "nicht übernommen: Teaser" in decision.comment
     proposal.refresh_from_db()
-    assert proposal.outcome == Revision.Outcome.ACCEPTED
+    assert proposal.outcome == Revision.Outcome.PARTLY_ACCEPTED  # the history says the teaser was not taken
 
 
 def test_accepting_nothing_is_refused(client, editor, reporter, own_published):

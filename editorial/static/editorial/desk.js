@@ -83,7 +83,8 @@
     const input = form.elements.namedItem(name);
     if (input) return input.value.trim();
     const shown = form.querySelector(".field-" + name + " .readonly");
-    return shown ? shown.textContent.trim() : "";
+    const text = shown ? shown.textContent.trim() : "";
+    return text === "-" ? "" : text;  // the admin's sign for an empty read-only field
   }
 
   // The search result and the social card as the page's meta tags will make them, updated while typing.
@@ -168,6 +169,28 @@
 
     const presence = document.querySelector(".desk-presence[data-presence-url]");
     if (presence) keepPresence(presence, form);
+
+    // After a conflict, choosing a side of a text field puts that text into the field.
+    form.addEventListener("change", function (event) {
+      const choice = event.target;
+      if (!choice.matches(".desk-conflict input[type=radio][data-value]")) return;
+      const field = form.querySelector("#id_" + choice.closest(".desk-conflict").dataset.field);
+      if (!field) return;
+      field.value = choice.dataset.value;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+
+    // A button that takes an article offline asks first.
+    form.addEventListener("submit", function (event) {
+      const question = event.submitter && event.submitter.dataset.confirm;
+      if (question && !window.confirm(question)) event.preventDefault();
+    });
+
+    // Enter in a one-line field does not send the form (on a published article that would put it live):
+    // saving is the button's or Ctrl/Cmd+S's.
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target.matches("input:not([type=submit]):not([type=button])")) event.preventDefault();
+    });
 
     document.addEventListener("keydown", function (event) {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
