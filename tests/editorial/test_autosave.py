@@ -104,3 +104,13 @@ def test_autosave_needs_a_post_and_a_login(client, reporter, own_draft):
     client.force_login(reporter)
     assert client.get(autosave_url(own_draft)).status_code == 405
     assert not Draft.objects.exists()
+
+
+def test_broken_autosave_input_never_breaks_the_form(client, reporter, own_draft):
+    client.force_login(reporter)
+    garbage = {"title": "x" * 300, "primary_category": "abc", "categories": ["nix", "-1"], "tags": '"""', "opened_revision": "1e9"}
+    assert client.post(autosave_url(), garbage).status_code == 200
+    assert client.post(autosave_url(own_draft), garbage).status_code == 200
+    assert client.get(reverse("admin:articles_article_add"), {"autosave": "1"}).status_code == 200
+    assert client.get(change_url(own_draft), {"autosave": "1"}).status_code == 200
+    assert client.post(autosave_url(own_draft), {"body": "x" * 600_000}).status_code == 400
