@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
@@ -261,6 +262,18 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
         for note in new_notes:
             if note.pk is not None:  # saved, not an empty extra form
                 notifications.note_written(note)
+
+    def get_deleted_objects(self, objs, request):
+        """What deleting takes along, without the rows that list an article in a category (Django names those in English)."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        listing = Article.categories.through._meta
+        prefix = f"{capfirst(listing.verbose_name)}: "
+
+        def without_listings(items):
+            return [without_listings(item) if isinstance(item, list) else item for item in items if not str(item).startswith(prefix)]
+
+        model_count.pop(listing.verbose_name_plural, None)
+        return without_listings(to_delete), model_count, perms_needed, protected
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
         if level == messages.SUCCESS and getattr(request, "desk_saved_as_proposal", False):

@@ -267,3 +267,10 @@ def test_a_read_only_body_is_shown_formatted_and_safe(client, reporter, in_revie
     html = client.get(change_url(in_review)).content.decode()
     assert "<p>Ein <strong>wichtiger</strong> Satz.</p>" in html and "&lt;strong&gt;" not in html
     assert "<script>alert(1)" not in html
+
+
+def test_the_delete_confirmation_names_nothing_in_english(client, chief, own_draft, magazin):
+    own_draft.categories.add(magazin)
+    client.force_login(chief)
+    html = client.get(reverse("admin:articles_article_delete", args=[own_draft.pk])).content.decode()
+    assert "Entwurf der Autorin" in html and "Article_categories object" not in html and "Beziehung" not in html
