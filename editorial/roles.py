@@ -24,12 +24,15 @@ EDITOR = REPORTER + [
     "subscriptions.view_plan", "subscriptions.view_licence",
     "subscriptions.view_termination", "subscriptions.change_termination",
     "subscriptions.view_withdrawal", "subscriptions.change_withdrawal",
+    "orders.view_order", "orders.view_invoice", "orders.change_invoice",
     "banners.add_banner", "banners.change_banner", "banners.view_banner",
     "auth.view_user",
 ]
 # The editor-in-chief gets every permission of these apps: content, workflow,
 # pictures, tags, legal pages, staff accounts and roles, subscriptions and banners, and login lockouts to lift.
-EDITOR_IN_CHIEF_APPS = ["articles", "images", "editorial", "taggit", "flatpages", "sites", "auth", "subscriptions", "banners", "axes"]
+EDITOR_IN_CHIEF_APPS = [
+    "articles", "images", "editorial", "taggit", "flatpages", "sites", "auth", "subscriptions", "orders", "banners", "axes",
+]
 
 REPORTER_ROLE, EDITOR_ROLE, EDITOR_IN_CHIEF_ROLE = "Autor/in", "Redakteur/in", "Chefredaktion"
 

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "subscriptions",
     "editorial",
     "banners",
+    "orders",
     "accounts",
     "pages",
     "website",

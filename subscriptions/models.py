@@ -24,7 +24,9 @@ class Plan(models.Model):
     billing_period = models.CharField(_("billing period"), max_length=10, choices=Period.choices, default=Period.MONTH)
     benefits = models.TextField(_("benefits"), blank=True, help_text=_("One benefit per line."))
     cta_label = models.CharField(_("button text"), max_length=60, default="Jetzt abonnieren")
-    cta_url = models.URLField(_("order link"), blank=True, help_text=_("Where readers order this plan, e.g. the shop."))
+    cta_url = models.URLField(
+        _("order link"), blank=True, help_text=_("Only for a shop elsewhere: empty, readers order on this site."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -60,6 +62,7 @@ class Subscription(models.Model):
         ADMIN = "admin", _("granted in the admin")
         IMPORT = "import", _("CSV import")
         WEBHOOK = "webhook", _("payment system")
+        ORDER = "order", _("order on the site")
 
     # Accounting keeps subscription records: a reader with subscriptions is anonymised, never deleted.
     reader = models.ForeignKey(

@@ -93,3 +93,14 @@ from tests.paywall_fixtures import (  # noqa: E402,F401  (fixtures for the whole
     registered,
     subscriber,
 )
+
+
+@pytest.fixture
+def one_rate_window(monkeypatch):
+    """Rate limits count in windows aligned to the clock; a test that fills one must not cross into the next."""
+    import time
+
+    import django_ratelimit.core
+
+    end = int(time.time()) + 3600
+    monkeypatch.setattr(django_ratelimit.core, "_get_window", lambda value, period: end)

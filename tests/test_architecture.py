@@ -11,7 +11,7 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-APPS = ["images", "articles", "editorial", "subscriptions", "banners", "accounts", "pages", "website", "demo", "newsroom"]
+APPS = ["images", "articles", "editorial", "subscriptions", "banners", "orders", "accounts", "pages", "website", "demo", "newsroom"]
 # The only modules that may write workflow fields of articles, or subscriptions.
 SERVICES = {Path("editorial/actions.py"), Path("subscriptions/services.py")}
 WORKFLOW_FIELDS = {"status", "published_at", "first_published_at"}

@@ -69,7 +69,7 @@ def test_the_editor_in_chief_lifts_a_lockout_in_the_admin(client, chief, reader)
     assert attempt(Client(), SITE_LOGIN, reader.username, PASSWORD).status_code == 302
 
 
-def test_sign_up_is_rate_limited_per_address():
+def test_sign_up_is_rate_limited_per_address(one_rate_window):
     client = Client(REMOTE_ADDR="198.51.100.10")
     data = {"password": "ein-gutes-passwort-77", "password_again": "ein-gutes-passwort-77"}
     statuses = [client.post("/konto/registrieren/", {**data, "email": f"n{i}@example.org"}).status_code for i in range(11)]
@@ -77,7 +77,7 @@ def test_sign_up_is_rate_limited_per_address():
     assert Client(REMOTE_ADDR="198.51.100.11").post("/konto/registrieren/", {**data, "email": "x@example.org"}).status_code == 302
 
 
-def test_password_reset_is_rate_limited(reader):
+def test_password_reset_is_rate_limited(reader, one_rate_window):
     client = Client(REMOTE_ADDR="198.51.100.12")
     statuses = [client.post("/konto/passwort-vergessen/", {"email": reader.email}).status_code for _ in range(6)]
     assert statuses == [302] * 5 + [429]
@@ -85,7 +85,7 @@ def test_password_reset_is_rate_limited(reader):
     assert "Zu viele Versuche" in response.content.decode() and response["Retry-After"]
 
 
-def test_the_webhook_is_rate_limited(client, settings, plan):
+def test_the_webhook_is_rate_limited(client, settings, plan, one_rate_window):
     settings.SUBSCRIPTION_WEBHOOK_SECRET = SECRET
     statuses = [post(client, event(event_id=f"evt_{i}", subscription_id=f"sub_{i}")).status_code for i in range(121)]
     assert statuses[:120] == [200] * 120 and statuses[120] == 429

@@ -129,7 +129,7 @@ def test_the_confirmation_page_needs_its_signed_link(client):
     assert client.get("/kuendigen/bestaetigung/x:y:z/").status_code == 404
 
 
-def test_one_address_cannot_flood_the_page(client):
+def test_one_address_cannot_flood_the_page(client, one_rate_window):
     statuses = [client.post(URL, declaration(account_email=f"x{n}@example.org")).status_code for n in range(21)]
     assert statuses[:20] == [302] * 20 and statuses[20] == 429
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrdersConfig(AppConfig):
+    """Subscriptions bought on the site: the order flow, the contract data, invoices."""
+
+    name = "orders"
+    verbose_name = _("Orders")

@@ -1,0 +1,65 @@
+"""Placing an order: the contract, the subscription it grants and, for payment by invoice, the first invoice."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from subscriptions import services as subscription_services
+from subscriptions.models import Subscription
+
+from .models import Invoice, Order, PaymentMethod
+
+logger = logging.getLogger(__name__)
+# Days an invoice gives to pay.
+PAYMENT_TERM_DAYS = 14
+# How readers can pay now; card and SEPA direct debit come with the payment provider.
+AVAILABLE_METHODS = [PaymentMethod.INVOICE]
+
+
+@transaction.atomic
+def place(reader, plan, billing, method, *, consented_at):
+    """The order as the reader confirmed it; access starts at once, the invoice is due in ``PAYMENT_TERM_DAYS``."""
+    if method not in AVAILABLE_METHODS:
+        raise ValidationError(_("This payment method is not available."), code="unavailable_method")
+    order = Order.objects.create(
+        reader=reader, plan=plan, price=plan.price, billing_period=plan.billing_period, payment_method=method,
+        early_start_consent_at=consented_at, **billing,
+    )
+    order.subscription = subscription_services.grant(
+        reader, plan, by=None, reason=_("Ordered online (%(number)s)") % {"number": order.number},
+        source=Subscription.Source.ORDER,
+    )
+    order.save(update_fields=["subscription"])
+    invoice = Invoice.objects.create(
+        order=order, amount=order.price, period_start=order.subscription.starts_at, period_end=order.subscription.ends_at,
+        due_at=timezone.now() + timedelta(days=PAYMENT_TERM_DAYS),
+    )
+    transaction.on_commit(lambda: confirm(order, invoice))
+    return order
+
+
+def confirm(order, invoice):
+    """The contract on a durable medium: what was ordered, for how much, how long, and how to pay."""
+    context = {"order": order, "invoice": invoice, "site_name": settings.SITE_NAME}
+    try:
+        send_mail(
+            render_to_string("orders/email/confirmation_subject.txt", context).strip(),
+            render_to_string("orders/email/confirmation_body.txt", context),
+            None,
+            [order.reader.email],
+        )
+    except OSError:
+        logger.exception("Order %s: the confirmation e-mail could not be sent", order.pk)
+
+
+@transaction.atomic
+def mark_paid(invoice, *, at=None):
+    """Staff saw the money arrive."""
+    Invoice.objects.filter(pk=invoice.pk, paid_at__isnull=True).update(paid_at=at or timezone.now())

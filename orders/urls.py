@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "orders"
+urlpatterns = [
+    path("abo/bestellen/<slug:slug>/", views.account, name="account"),
+    path("abo/bestellen/<slug:slug>/angaben/", views.billing, name="billing"),
+    path("abo/bestellen/<slug:slug>/zahlung/", views.payment, name="payment"),
+    path("abo/bestellen/<slug:slug>/pruefen/", views.summary, name="summary"),
+    path("abo/bestellt/<str:token>/", views.confirmed, name="confirmed"),
+]

@@ -1,0 +1,131 @@
+"""The order flow: plan → account → billing details → payment method → summary → "zahlungspflichtig bestellen".
+
+What the reader entered waits in their session between the steps, so going
+back and forth or a validation error loses nothing.
+"""
+
+from django.contrib.auth import get_user_model, login
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django_ratelimit.decorators import ratelimit
+
+from subscriptions.models import Plan
+
+from . import services
+from .forms import BillingForm, ConfirmForm, LoginForm, NewReaderForm, PaymentForm
+from .models import Order, PaymentMethod
+
+SESSION_KEY = "order"
+TOKEN_SALT = "orders.confirmation"
+STEPS = [
+    ("account", _("Account")), ("billing", _("Billing details")), ("payment", _("Payment")), ("summary", _("Check and order")),
+]
+
+
+def _page(request, step, plan, **context):
+    return render(request, f"orders/{step}.html", {"plan": plan, "step": step, "order_steps": STEPS, **context})
+
+
+def _plan(slug):
+    return get_object_or_404(Plan, slug=slug, is_active=True)
+
+
+def _state(request, plan):
+    """What the reader entered so far for ``plan`` (a different plan starts afresh)."""
+    state = request.session.get(SESSION_KEY) or {}
+    return state if state.get("plan") == plan.slug else {"plan": plan.slug}
+
+
+def _remember(request, state):
+    request.session[SESSION_KEY] = state
+
+
+def _step(name, plan):
+    return redirect(f"orders:{name}", slug=plan.slug)
+
+
+@never_cache
+@ratelimit(key="ip", rate="30/h", method="POST", block=True)
+def account(request, slug):
+    """Step 1: log in, or make the account right here."""
+    plan = _plan(slug)
+    if request.user.is_authenticated:
+        return _step("billing", plan)
+    login_form = LoginForm(request, request.POST if request.POST.get("step") == "login" else None)
+    new_form = NewReaderForm(request.POST if request.POST.get("step") == "new" else None)
+    if request.method == "POST" and login_form.is_bound and login_form.is_valid():
+        login(request, login_form.get_user())
+        return _step("billing", plan)
+    if request.method == "POST" and new_form.is_bound and new_form.is_valid():
+        email = new_form.cleaned_data["email"]
+        reader = get_user_model().objects.create_user(username=email, email=email, password=new_form.cleaned_data["password"])
+        login(request, reader, backend="django.contrib.auth.backends.ModelBackend")
+        return _step("billing", plan)
+    return _page(request, "account", plan, login_form=login_form, new_form=new_form)
+
+
+def _reader_required(view):
+    def wrapped(request, slug):
+        plan = _plan(slug)
+        if not request.user.is_authenticated:
+            return _step("account", plan)
+        return view(request, plan)
+
+    return never_cache(wrapped)
+
+
+@_reader_required
+def billing(request, plan):
+    """Step 2: who the contract is with and where the invoice goes."""
+    state = _state(request, plan)
+    form = BillingForm(request.POST if request.method == "POST" else None, initial=state.get("billing"))
+    if request.method == "POST" and form.is_valid():
+        _remember(request, {**state, "billing": form.cleaned_data})
+        return _step("payment", plan)
+    return _page(request, "billing", plan, form=form)
+
+
+@_reader_required
+def payment(request, plan):
+    """Step 3: how to pay."""
+    state = _state(request, plan)
+    if "billing" not in state:
+        return _step("billing", plan)
+    form = PaymentForm(request.POST if request.method == "POST" else None, initial={"method": state.get("method")})
+    if request.method == "POST" and form.is_valid():
+        _remember(request, {**state, "method": form.cleaned_data["method"]})
+        return _step("summary", plan)
+    unavailable = [method for method in PaymentMethod if method not in services.AVAILABLE_METHODS]
+    return _page(request, "payment", plan, form=form, unavailable=unavailable)
+
+
+@_reader_required
+def summary(request, plan):
+    """Step 4: everything the contract says, the consent, and the button the law names."""
+    state = _state(request, plan)
+    if "method" not in state:
+        return _step("payment" if "billing" in state else "billing", plan)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        order = services.place(request.user, plan, state["billing"], state["method"], consented_at=timezone.now())
+        request.session.pop(SESSION_KEY, None)
+        return redirect("orders:confirmed", token=signing.dumps(order.pk, salt=TOKEN_SALT))
+    return _page(
+        request, "summary", plan, form=form, billing=state["billing"], method=PaymentMethod(state["method"]),
+        payment_term_days=services.PAYMENT_TERM_DAYS,
+    )
+
+
+@never_cache
+def confirmed(request, token):
+    """The order as placed, for the reader who placed it."""
+    try:
+        pk = signing.loads(token, salt=TOKEN_SALT)
+    except signing.BadSignature:
+        raise Http404
+    order = get_object_or_404(Order.objects.select_related("plan", "subscription"), pk=pk, reader_id=request.user.pk)
+    return render(request, "orders/confirmed.html", {"order": order, "invoice": order.invoices.first()})
