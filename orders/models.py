@@ -35,6 +35,8 @@ class Order(models.Model):
     subscription = models.OneToOneField(
         Subscription, verbose_name=_("subscription"), on_delete=models.PROTECT, null=True, blank=True, related_name="order"
     )
+    # One per visit to the order flow: the same order button pressed twice places one order.
+    checkout_key = models.CharField(max_length=32, unique=True, null=True, editable=False)
 
     class Meta:
         ordering = ["-ordered_at"]

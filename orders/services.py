@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,14 +23,27 @@ PAYMENT_TERM_DAYS = 14
 AVAILABLE_METHODS = [PaymentMethod.INVOICE]
 
 
-@transaction.atomic
-def place(reader, plan, billing, method, *, consented_at):
-    """The order as the reader confirmed it; access starts at once, the invoice is due in ``PAYMENT_TERM_DAYS``."""
+def place(reader, plan, billing, method, *, consented_at, checkout_key):
+    """The order as the reader confirmed it; access starts at once, the invoice is due in ``PAYMENT_TERM_DAYS``.
+
+    ``checkout_key`` names one pass through the order flow: pressing the
+    button again (or twice at once) returns the order already placed.
+    """
     if method not in AVAILABLE_METHODS:
         raise ValidationError(_("This payment method is not available."), code="unavailable_method")
+    if placed := Order.objects.filter(checkout_key=checkout_key, reader=reader).first():
+        return placed
+    try:
+        return _place(reader, plan, billing, method, consented_at, checkout_key)
+    except IntegrityError:  # the same key placed by a request running at the same time
+        return Order.objects.get(checkout_key=checkout_key, reader=reader)
+
+
+@transaction.atomic
+def _place(reader, plan, billing, method, consented_at, checkout_key):
     order = Order.objects.create(
         reader=reader, plan=plan, price=plan.price, billing_period=plan.billing_period, payment_method=method,
-        early_start_consent_at=consented_at, **billing,
+        early_start_consent_at=consented_at, checkout_key=checkout_key, **billing,
     )
     order.subscription = subscription_services.grant(
         reader, plan, by=None, reason=_("Ordered online (%(number)s)") % {"number": order.number},

@@ -4,8 +4,12 @@ What the reader entered waits in their session between the steps, so going
 back and forth or a validation error loses nothing.
 """
 
+import uuid
+
+from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
-from subscriptions.models import Plan
+from subscriptions.models import Plan, Subscription
 
 from . import services
 from .forms import BillingForm, ConfirmForm, LoginForm, NewReaderForm, PaymentForm
@@ -84,7 +88,7 @@ def billing(request, plan):
     state = _state(request, plan)
     form = BillingForm(request.POST if request.method == "POST" else None, initial=state.get("billing"))
     if request.method == "POST" and form.is_valid():
-        _remember(request, {**state, "billing": form.cleaned_data})
+        _remember(request, {**state, "billing": form.cleaned_data, "key": state.get("key") or uuid.uuid4().hex})
         return _step("payment", plan)
     return _page(request, "billing", plan, form=form)
 
@@ -111,12 +115,20 @@ def summary(request, plan):
         return _step("payment" if "billing" in state else "billing", plan)
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        order = services.place(request.user, plan, state["billing"], state["method"], consented_at=timezone.now())
+        try:
+            order = services.place(
+                request.user, plan, state["billing"], state["method"], consented_at=timezone.now(),
+                checkout_key=state.get("key") or uuid.uuid4().hex,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return _step("payment", plan)
         request.session.pop(SESSION_KEY, None)
         return redirect("orders:confirmed", token=signing.dumps(order.pk, salt=TOKEN_SALT))
+    running = Subscription.objects.filter(reader=request.user).active().select_related("plan").first()
     return _page(
         request, "summary", plan, form=form, billing=state["billing"], method=PaymentMethod(state["method"]),
-        payment_term_days=services.PAYMENT_TERM_DAYS,
+        payment_term_days=services.PAYMENT_TERM_DAYS, running=running,
     )
 
 

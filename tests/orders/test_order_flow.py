@@ -66,6 +66,26 @@ def test_a_visitor_orders_by_invoice_and_reads_at_once(client, plan, premium_art
     assert MARKER in client.get(premium_article.get_absolute_url()).content.decode()
 
 
+def test_pressing_the_order_button_twice_places_one_order(client, plan):
+    order_up_to_summary(client, plan)
+    summary = step(plan, "pruefen/")
+    session = client.session
+    state = dict(session["order"])
+    first = client.post(summary, {"early_start": "on"})
+    session = client.session
+    session["order"] = state  # the second press arrives with the state the first one saw
+    session.save()
+    second = client.post(summary, {"early_start": "on"})
+    assert first["Location"] == second["Location"] and Order.objects.count() == 1 and Invoice.objects.count() == 1
+
+
+def test_the_summary_says_when_a_subscription_runs_already(client, plan, subscriber):
+    client.force_login(subscriber)
+    client.post(step(plan, "angaben/"), BILLING)
+    client.post(step(plan, "zahlung/"), {"method": "invoice"})
+    assert "Sie haben schon das Abo" in client.get(step(plan, "pruefen/")).content.decode()
+
+
 def test_a_reader_with_an_account_logs_in_inside_the_order(client, plan, registered):
     registered.set_password("ein-gutes-Passwort-2026")
     registered.save()
