@@ -1,10 +1,12 @@
-"""Demo plans, a licence and reader logins for a local run."""
+"""Demo plans, a licence and reader logins for a local run (one of them ordered on the site, by invoice)."""
 
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from orders import services as orders
+from orders.models import PaymentMethod
 from subscriptions import services
 from subscriptions.models import Licence, Plan
 
@@ -24,7 +26,11 @@ PLANS = [
 READERS = [
     {"email": "leserin@example.org", "password": "leserin-demo-2026", "plan": None},
     {"email": "abonnent@example.org", "password": "abonnent-demo-2026", "plan": "digital-jahr"},
+    {"email": "praxis@example.org", "password": "praxis-demo-2026", "plan": "digital-monat", "ordered": True},
 ]
+# The billing details of the demo reader who ordered on the site and pays by invoice.
+PRACTICE = {"name": "Dr. Petra Praxis", "company": "Praxis am Markt", "vat_id": "DE123456789",
+            "street": "Marktplatz 3", "postcode": "04109", "city": "Leipzig", "country": "DE"}
 
 
 def load_plans():
@@ -49,7 +55,10 @@ def load_readers():
         if created:
             user.set_password(data["password"])
             user.save()
-            if data["plan"]:
+            if data.get("ordered"):  # through the order flow's service, with an open invoice
+                orders.place(user, Plan.objects.get(slug=data["plan"]), PRACTICE, PaymentMethod.INVOICE,
+                             consented_at=timezone.now(), checkout_key=f"demo-{user.pk}")
+            elif data["plan"]:
                 services.grant(
                     user, Plan.objects.get(slug=data["plan"]), starts_at=timezone.now() - timedelta(days=30),
                     by=None, reason="demo content",

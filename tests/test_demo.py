@@ -42,6 +42,9 @@ def test_demo_content_covers_both_categories_and_is_idempotent(client, settings)
     assert Plan.objects.filter(is_active=True).count() >= 2
     assert Banner.objects.filter(title="Online-Kompaktkurse", placement="header").exists()
     assert Subscription.objects.active().filter(reader__username="abonnent@example.org").exists()
+    from orders.models import Invoice
+
+    assert Invoice.objects.open().filter(order__reader__username="praxis@example.org").count() == 1  # ordered, not paid
 
     article = live.first()
     assert client.get(article.get_absolute_url()).status_code == 200
