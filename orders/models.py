@@ -69,6 +69,7 @@ class Invoice(models.Model):
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
     due_at = models.DateTimeField(_("due"))
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
     objects = InvoiceQuerySet.as_manager()

@@ -19,6 +19,10 @@ from .models import Invoice, Order, PaymentMethod
 logger = logging.getLogger(__name__)
 # Days an invoice gives to pay.
 PAYMENT_TERM_DAYS = 14
+# A subscription paid by invoice is renewed, with its next invoice, this many days before its term ends.
+RENEWAL_DAYS_AHEAD = 7
+# Days after the due date before access lapses for an unpaid invoice (a reminder goes out on the first).
+LAPSE_DAYS_AFTER_DUE = 14
 # How readers can pay now; card and SEPA direct debit come with the payment provider.
 AVAILABLE_METHODS = [PaymentMethod.INVOICE]
 
@@ -70,6 +74,67 @@ def confirm(order, invoice):
         )
     except OSError:
         logger.exception("Order %s: the confirmation e-mail could not be sent", order.pk)
+
+
+def _send(template, invoice):
+    context = {"invoice": invoice, "order": invoice.order, "site_name": settings.SITE_NAME}
+    try:
+        send_mail(
+            render_to_string(f"orders/email/{template}_subject.txt", context).strip(),
+            render_to_string(f"orders/email/{template}_body.txt", context),
+            None,
+            [invoice.order.reader.email],
+        )
+    except OSError:
+        logger.exception("Invoice %s: the %s e-mail could not be sent", invoice.pk, template)
+
+
+def renew_due(now=None):
+    """Renew by one term each subscription paid by invoice that ends soon and was not terminated; bill the new term."""
+    now = now or timezone.now()
+    due = Order.objects.filter(
+        payment_method=PaymentMethod.INVOICE, subscription__cancelled_at__isnull=True,
+        subscription__terminated_at__isnull=True, subscription__ends_at__lte=now + timedelta(days=RENEWAL_DAYS_AHEAD),
+        subscription__ends_at__gt=now,
+    ).select_related("subscription", "plan", "reader")
+    renewed = 0
+    for order in due:
+        with transaction.atomic():
+            previous_end = order.subscription.ends_at
+            subscription = subscription_services.extend(
+                order.subscription, by=None, reason=_("Renewed (%(number)s)") % {"number": order.number},
+            )
+            invoice = Invoice.objects.create(
+                order=order, amount=order.price, period_start=previous_end, period_end=subscription.ends_at,
+                due_at=now + timedelta(days=PAYMENT_TERM_DAYS),
+            )
+            transaction.on_commit(lambda invoice=invoice: _send("renewal", invoice))
+        renewed += 1
+    return renewed
+
+
+def remind_overdue(now=None):
+    """One reminder for each invoice past its due date."""
+    now = now or timezone.now()
+    overdue = list(Invoice.objects.overdue(now).filter(reminded_at__isnull=True).select_related("order__reader"))
+    for invoice in overdue:
+        Invoice.objects.filter(pk=invoice.pk).update(reminded_at=now)
+        _send("reminder", invoice)
+    return len(overdue)
+
+
+def lapse_unpaid(now=None):
+    """End access for subscriptions whose invoice is still unpaid ``LAPSE_DAYS_AFTER_DUE`` after its due date."""
+    now = now or timezone.now()
+    unpaid = Invoice.objects.overdue(now - timedelta(days=LAPSE_DAYS_AFTER_DUE)).filter(
+        order__subscription__cancelled_at__isnull=True,
+    ).select_related("order__subscription")
+    lapsed = {invoice.order.subscription_id: invoice for invoice in unpaid}
+    for invoice in lapsed.values():
+        subscription_services.cancel(
+            invoice.order.subscription, by=None, reason=_("Invoice %(number)s unpaid") % {"number": invoice.number},
+        )
+    return len(lapsed)
 
 
 @transaction.atomic
