@@ -6,12 +6,15 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from lxml import html as lxml_html
 
 from articles.models import Access
 from articles.text import html_preview
 from subscriptions.models import Subscription
 from tests.factories import ArticleFactory
 from tests.paywall_fixtures import MARKER
+
+GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +91,25 @@ def test_gated_article_has_paywall_structured_data(client, premium_article):
 def test_free_article_is_marked_free(client, live_article):
     data = jsonld(client.get(live_article.get_absolute_url()).content.decode())
     assert data["isAccessibleForFree"] is True and "hasPart" not in data
+
+
+@pytest.mark.parametrize("user_agent", ["Mozilla/5.0 (X11; Linux x86_64)", GOOGLEBOT])
+def test_the_paywalled_part_named_in_the_markup_is_in_what_search_engines_get(client, premium_article, user_agent):
+    """No cloaking: a crawler, claimed or real, gets what an anonymous reader gets, and the selector matches it."""
+    html = client.get(premium_article.get_absolute_url(), HTTP_USER_AGENT=user_agent).content.decode()
+    selector = jsonld(html)["hasPart"]["cssSelector"]
+    page = lxml_html.fromstring(html)
+    marked = page.xpath(f'//*[contains(concat(" ", normalize-space(@class), " "), " {selector.lstrip(".")} ")]')
+    assert len(marked) == 1 and "paywall" in marked[0].text_content().lower() + marked[0].get("class")
+    assert MARKER not in html
+
+
+def test_a_crawler_gets_the_same_article_as_an_anonymous_reader(client, premium_article):
+    def article(user_agent):
+        page = lxml_html.fromstring(client.get(premium_article.get_absolute_url(), HTTP_USER_AGENT=user_agent).content)
+        return lxml_html.tostring(page.xpath("//article")[0])
+
+    assert article(GOOGLEBOT) == article("Mozilla/5.0 (X11; Linux x86_64)")
 
 
 def test_subscriber_page_marks_the_paywalled_part(client, subscriber, premium_article):
