@@ -10,6 +10,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
+from orders.models import Order
 from subscriptions import declarations
 from subscriptions.access import reader_for
 
@@ -89,6 +90,8 @@ def account(request):
         "subscription": reader.subscription,
         "latest_subscription": request.user.subscriptions.select_related("plan").first(),
         "meter_left": reader.meter_left(),
+        "order": Order.objects.filter(subscription=reader.subscription).prefetch_related("invoices").first()
+        if reader.subscription else None,
         "withdrawal_deadline": (
             declarations.withdrawal_deadline(reader.subscription)
             if reader.subscription and declarations.can_withdraw(reader.subscription) else None

@@ -70,3 +70,13 @@ def test_the_daily_command_reports_what_it_did(order):
     out = StringIO()
     call_command("invoice_run", stdout=out)
     assert out.getvalue().strip() == "0 renewed, 0 reminded, 0 lapsed."
+
+
+def test_the_account_page_shows_payment_renewal_and_invoices(client, order):
+    client.force_login(order.reader)
+    html = client.get("/konto/").content.decode()
+    invoice = order.invoices.get()
+    assert "Rechnung" in html and invoice.number in html and "offen, fällig am" in html
+    assert f"{timezone.localtime(order.subscription.ends_at):%d.%m.%Y}" in html
+    services.mark_paid(invoice)
+    assert "bezahlt am" in client.get("/konto/").content.decode()
