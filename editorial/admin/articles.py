@@ -327,7 +327,8 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
             extra_context = {
                 **(extra_context or {}),
                 "workflow_steps": actions.available_steps(request.user, article),
-                "transitions": Revision.objects.filter(article=article).select_related("by").order_by("-pk")[:50],
+                "transitions": Revision.objects.filter(article=article).defer("content")  # the log shows no content
+                .select_related("by").order_by("-pk")[:50],
                 "proposals": list(actions.open_proposals(article)),
                 "corrections_url": reverse("admin:articles_article_corrections", args=[article.pk]),
                 "revisions_url": reverse("admin:articles_article_revisions", args=[article.pk]),

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.fields.json import KeyTextTransform
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -38,13 +39,18 @@ class RevisionsAdminMixin:
 
     def revisions_view(self, request, pk):
         article = self._article(request, pk)
-        listed = list(Revision.objects.filter(article=article).select_related("by").order_by("-pk"))
+        # The list shows a headline per revision; only the two compared are loaded whole.
+        listed = list(
+            Revision.objects.filter(article=article).defer("content").select_related("by").order_by("-pk")
+            .annotate(headline=KeyTextTransform("title", "content"))
+        )
         by_id = {revision.pk: revision for revision in listed}
         selected = [by_id.get(_int(request.GET.get(key))) for key in ("a", "b")]
         rows = None
         if all(selected):
             older, newer = sorted(selected, key=lambda revision: revision.pk)
-            rows = revisions.compare(older.content, newer.content)
+            contents = dict(Revision.objects.filter(pk__in=[older.pk, newer.pk]).values_list("pk", "content"))
+            rows = revisions.compare(contents[older.pk], contents[newer.pk])
         current = actions.current_revision(article)
         return TemplateResponse(request, "admin/articles/article/revisions.html", self._context(
             request, article, _("Versions of “%(title)s”") % {"title": article.title},

@@ -281,3 +281,12 @@ def test_proposals_of_two_reporters_are_decided_separately(editor, reporter, own
     actions.approve_changes(own_published, second, by=editor)
     article = Article.objects.get(pk=own_published.pk)
     assert (article.title, article.teaser) == ("Veröffentlichter Beitrag", "Vom Kollegen.")
+
+
+def test_the_versions_page_loads_no_content_but_the_two_compared(client, edited, django_assert_max_num_queries):
+    newest, middle = edited.revisions.order_by("-pk")[:2]
+    for _ in range(30):
+        actions.edit(Article.objects.get(pk=edited.pk), {"kicker": f"K{_}"}, by=newest.by)
+    with django_assert_max_num_queries(15):
+        html = client.get(revisions_url(edited), {"a": middle.pk, "b": newest.pk}).content.decode()
+    assert "<del>Zweite</del><ins>Dritte</ins> Fassung" in html and html.count("Diese Version wiederherstellen") >= 30
