@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
 from orders.models import Order
+from orders.stripe_billing import allow_forms_to_stripe
 from subscriptions import declarations
 from subscriptions.access import reader_for
 
@@ -97,4 +98,4 @@ def account(request):
             if reader.subscription and declarations.can_withdraw(reader.subscription) else None
         ),
     }
-    return render(request, "accounts/account.html", context)
+    return allow_forms_to_stripe(render(request, "accounts/account.html", context))

@@ -312,7 +312,7 @@ def allow_embed_frames(response, shown_body):
     The header is set before the page cache keeps the page, so it travels with it.
     """
     if origins := frame_origins(shown_body):
-        response._csp_update = {"frame-src": origins}
+        response._csp_update = {**getattr(response, "_csp_update", {}), "frame-src": origins}
 
 
 def media_in(html):

@@ -393,6 +393,12 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 # Shared secret of the payment system's webhook (HMAC-SHA256); empty disables the webhook.
 SUBSCRIPTION_WEBHOOK_SECRET = os.environ.get("SUBSCRIPTION_WEBHOOK_SECRET", "")
 SUBSCRIPTION_WEBHOOK_TOLERANCE = env_int("SUBSCRIPTION_WEBHOOK_TOLERANCE", 300)
+# Stripe (card and SEPA direct debit): off unless both keys are set. STRIPE_API_BASE points the client
+# elsewhere than api.stripe.com (the tests' localstripe); days of access kept after a failed payment.
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+PAYMENT_GRACE_DAYS = env_int("PAYMENT_GRACE_DAYS", 7)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "website:home"

@@ -7,3 +7,6 @@ class OrdersConfig(AppConfig):
 
     name = "orders"
     verbose_name = _("Orders")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the providers to terminations and withdrawals)

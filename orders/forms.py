@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 from .models import Order, PaymentMethod
-from .services import AVAILABLE_METHODS
+from .providers import available_methods
 
 COUNTRIES = [("DE", _("Germany")), ("AT", _("Austria")), ("CH", _("Switzerland")), ("LU", _("Luxembourg"))]
 VAT_ID = re.compile(r"[A-Z]{2}[A-Z0-9]{2,12}")
@@ -27,7 +27,10 @@ class NewReaderForm(forms.Form):
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if get_user_model().objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError(_("There is an account for this address already: please log in with it above."))
+            raise forms.ValidationError(_(
+                "There is an account for this address already: please log in with it above. If it has no password yet "
+                "(say, your subscription came from elsewhere), activate it first with “Register”: you get an e-mail."
+            ))
         return email
 
     def clean_password(self):
@@ -61,10 +64,11 @@ class BillingForm(forms.ModelForm):
 
 
 class PaymentForm(forms.Form):
-    method = forms.ChoiceField(
-        label=_("Payment method"), widget=forms.RadioSelect,
-        choices=[(method.value, method.label) for method in AVAILABLE_METHODS], initial=PaymentMethod.INVOICE.value,
-    )
+    method = forms.ChoiceField(label=_("Payment method"), widget=forms.RadioSelect, initial=PaymentMethod.INVOICE.value)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = [(method.value, method.label) for method in available_methods()]
 
 
 class ConfirmForm(forms.Form):

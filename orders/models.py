@@ -35,6 +35,14 @@ class Order(models.Model):
     subscription = models.OneToOneField(
         Subscription, verbose_name=_("subscription"), on_delete=models.PROTECT, null=True, blank=True, related_name="order"
     )
+    payment_details = models.CharField(
+        _("payment details"), max_length=100, blank=True, help_text=_("What the reader chose to pay with, e.g. “IBAN •••• 3000”."),
+    )
+    # The reader and the subscription at the payment provider, for card and SEPA direct debit.
+    provider_customer_id = models.CharField(_("customer at the payment provider"), max_length=100, blank=True)
+    provider_subscription_id = models.CharField(
+        _("subscription at the payment provider"), max_length=100, blank=True, db_index=True,
+    )
     # One per visit to the order flow: the same order button pressed twice places one order.
     checkout_key = models.CharField(max_length=32, unique=True, null=True, editable=False)
 

@@ -1,4 +1,4 @@
-"""Placing an order: the contract, the subscription it grants and, for payment by invoice, the first invoice."""
+"""Orders: placing one with its provider, and the invoice run for those paid by invoice."""
 
 import logging
 from datetime import timedelta
@@ -12,59 +12,48 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from subscriptions import services as subscription_services
-from subscriptions.models import Subscription
 
+from . import providers
 from .models import Invoice, Order, PaymentMethod
 
 logger = logging.getLogger(__name__)
-# Days an invoice gives to pay.
-PAYMENT_TERM_DAYS = 14
 # A subscription paid by invoice is renewed, with its next invoice, this many days before its term ends.
 RENEWAL_DAYS_AHEAD = 7
 # Days after the due date before access lapses for an unpaid invoice (a reminder goes out on the first).
 LAPSE_DAYS_AFTER_DUE = 14
-# How readers can pay now; card and SEPA direct debit come with the payment provider.
-AVAILABLE_METHODS = [PaymentMethod.INVOICE]
 
 
-def place(reader, plan, billing, method, *, consented_at, checkout_key):
-    """The order as the reader confirmed it; access starts at once, the invoice is due in ``PAYMENT_TERM_DAYS``.
+def place(reader, plan, billing, method, *, consented_at, checkout_key, payment=None):
+    """The order as the reader confirmed it, handed to the provider that collects for ``method``.
 
     ``checkout_key`` names one pass through the order flow: pressing the
-    button again (or twice at once) returns the order already placed.
+    button again (or twice at once) returns the order already placed, and
+    finishes starting it if the provider failed the first time.
+    ``payment`` is what Stripe's Checkout gave: ``customer``, ``method_id``
+    and ``details``. Raises ``ProviderError`` when the provider cannot be
+    reached; the order is kept and the next press tries again.
     """
-    if method not in AVAILABLE_METHODS:
+    if method not in providers.available_methods():
         raise ValidationError(_("This payment method is not available."), code="unavailable_method")
-    if placed := Order.objects.filter(checkout_key=checkout_key, reader=reader).first():
-        return placed
-    try:
-        return _place(reader, plan, billing, method, consented_at, checkout_key)
-    except IntegrityError:  # the same key placed by a request running at the same time
-        return Order.objects.get(checkout_key=checkout_key, reader=reader)
-
-
-@transaction.atomic
-def _place(reader, plan, billing, method, consented_at, checkout_key):
-    order = Order.objects.create(
-        reader=reader, plan=plan, price=plan.price, billing_period=plan.billing_period, payment_method=method,
-        early_start_consent_at=consented_at, checkout_key=checkout_key, **billing,
-    )
-    order.subscription = subscription_services.grant(
-        reader, plan, by=None, reason=_("Ordered online (%(number)s)") % {"number": order.number},
-        source=Subscription.Source.ORDER,
-    )
-    order.save(update_fields=["subscription"])
-    invoice = Invoice.objects.create(
-        order=order, amount=order.price, period_start=order.subscription.starts_at, period_end=order.subscription.ends_at,
-        due_at=timezone.now() + timedelta(days=PAYMENT_TERM_DAYS),
-    )
-    transaction.on_commit(lambda: confirm(order, invoice))
+    payment = payment or {}
+    order = Order.objects.filter(checkout_key=checkout_key, reader=reader).first()
+    if order is None:
+        try:
+            order = Order.objects.create(
+                reader=reader, plan=plan, price=plan.price, billing_period=plan.billing_period, payment_method=method,
+                early_start_consent_at=consented_at, checkout_key=checkout_key, payment_details=payment.get("details", ""),
+                provider_customer_id=payment.get("customer", ""), **billing,
+            )
+        except IntegrityError:  # the same key placed by a request running at the same time
+            order = Order.objects.get(checkout_key=checkout_key, reader=reader)
+    if providers.for_method(order.payment_method).start(order, payment.get("method_id")):
+        confirm(order)
     return order
 
 
-def confirm(order, invoice):
+def confirm(order):
     """The contract on a durable medium: what was ordered, for how much, how long, and how to pay."""
-    context = {"order": order, "invoice": invoice, "site_name": settings.SITE_NAME}
+    context = {"order": order, "invoice": order.invoices.first(), "site_name": settings.SITE_NAME}
     try:
         send_mail(
             render_to_string("orders/email/confirmation_subject.txt", context).strip(),
@@ -106,7 +95,7 @@ def renew_due(now=None):
             )
             invoice = Invoice.objects.create(
                 order=order, amount=order.price, period_start=previous_end, period_end=subscription.ends_at,
-                due_at=now + timedelta(days=PAYMENT_TERM_DAYS),
+                due_at=now + timedelta(days=providers.PAYMENT_TERM_DAYS),
             )
             transaction.on_commit(lambda invoice=invoice: _send("renewal", invoice))
         renewed += 1

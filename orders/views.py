@@ -4,24 +4,32 @@ What the reader entered waits in their session between the steps, so going
 back and forth or a validation error loses nothing.
 """
 
+import logging
 import uuid
 
+import stripe
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from subscriptions.models import Plan, Subscription
 
-from . import services
+from . import providers, services, stripe_billing
 from .forms import BillingForm, ConfirmForm, LoginForm, NewReaderForm, PaymentForm
 from .models import Order, PaymentMethod
+
+logger = logging.getLogger(__name__)
+PROVIDER_DOWN = _("The payment service did not answer. Everything you entered is kept: please try again in a moment.")
 
 SESSION_KEY = "order"
 TOKEN_SALT = "orders.confirmation"
@@ -95,16 +103,43 @@ def billing(request, plan):
 
 @_reader_required
 def payment(request, plan):
-    """Step 3: how to pay."""
+    """Step 3: how to pay; card and IBAN are entered on Stripe's page, which sends the reader back to step 4."""
     state = _state(request, plan)
     if "billing" not in state:
         return _step("billing", plan)
     form = PaymentForm(request.POST if request.method == "POST" else None, initial={"method": state.get("method")})
     if request.method == "POST" and form.is_valid():
-        _remember(request, {**state, "method": form.cleaned_data["method"]})
-        return _step("summary", plan)
-    unavailable = [method for method in PaymentMethod if method not in services.AVAILABLE_METHODS]
-    return _page(request, "payment", plan, form=form, unavailable=unavailable)
+        method = form.cleaned_data["method"]
+        state = {**state, "method": method, "payment": {}}
+        if method == PaymentMethod.INVOICE:
+            _remember(request, state)
+            return _step("summary", plan)
+        try:
+            customer = stripe_billing.customer_for(request.user, state["billing"])
+            checkout_url = stripe_billing.begin_setup(
+                customer, method, success_url=request.build_absolute_uri(reverse("orders:summary", args=[plan.slug])),
+                cancel_url=request.build_absolute_uri(reverse("orders:payment", args=[plan.slug])),
+            )
+        except stripe_billing.ProviderError:
+            messages.error(request, PROVIDER_DOWN)
+        else:
+            _remember(request, {**state, "payment": {"customer": customer}})
+            return redirect(checkout_url)
+    available = providers.available_methods()
+    unavailable = [method for method in PaymentMethod if method not in available]
+    return stripe_billing.allow_forms_to_stripe(_page(request, "payment", plan, form=form, unavailable=unavailable))
+
+
+def _payment_entered(request, state):
+    """Whether the reader has what the chosen method needs: nothing for an invoice, else what Checkout returned."""
+    if state["method"] == PaymentMethod.INVOICE:
+        return True
+    payment = state.get("payment") or {}
+    if "session_id" in request.GET and payment.get("customer"):
+        if entered := stripe_billing.finish_setup(request.GET["session_id"], payment["customer"]):
+            payment = {**payment, "method_id": entered[0], "details": entered[1]}
+            _remember(request, {**state, "payment": payment})
+    return bool(payment.get("method_id"))
 
 
 @_reader_required
@@ -113,22 +148,30 @@ def summary(request, plan):
     state = _state(request, plan)
     if "method" not in state:
         return _step("payment" if "billing" in state else "billing", plan)
+    if not _payment_entered(request, state):
+        messages.error(request, _("Please enter your payment details."))
+        return _step("payment", plan)
+    state = _state(request, plan)
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             order = services.place(
                 request.user, plan, state["billing"], state["method"], consented_at=timezone.now(),
-                checkout_key=state.get("key") or uuid.uuid4().hex,
+                checkout_key=state.get("key") or uuid.uuid4().hex, payment=state.get("payment"),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return _step("payment", plan)
-        request.session.pop(SESSION_KEY, None)
-        return redirect("orders:confirmed", token=signing.dumps(order.pk, salt=TOKEN_SALT))
+        except stripe_billing.ProviderError:
+            messages.error(request, PROVIDER_DOWN)
+        else:
+            request.session.pop(SESSION_KEY, None)
+            return redirect("orders:confirmed", token=signing.dumps(order.pk, salt=TOKEN_SALT))
     running = Subscription.objects.filter(reader=request.user).active().select_related("plan").first()
     return _page(
         request, "summary", plan, form=form, billing=state["billing"], method=PaymentMethod(state["method"]),
-        payment_term_days=services.PAYMENT_TERM_DAYS, running=running,
+        payment_details=(state.get("payment") or {}).get("details", ""), payment_term_days=providers.PAYMENT_TERM_DAYS,
+        running=running,
     )
 
 
@@ -141,3 +184,39 @@ def confirmed(request, token):
         raise Http404
     order = get_object_or_404(Order.objects.select_related("plan", "subscription"), pk=pk, reader_id=request.user.pk)
     return render(request, "orders/confirmed.html", {"order": order, "invoice": order.invoices.first()})
+
+
+@require_POST
+def payment_portal(request):
+    """Stripe's customer portal for the reader's latest card or SEPA order."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    order = (
+        Order.objects.filter(reader=request.user).exclude(provider_customer_id="").order_by("-ordered_at").first()
+    )
+    if order is None or not stripe_billing.is_configured():
+        raise Http404
+    try:
+        return redirect(stripe_billing.portal_url(order, request.build_absolute_uri(reverse("accounts:account"))))
+    except stripe_billing.ProviderError:
+        messages.error(request, PROVIDER_DOWN)
+        return redirect("accounts:account")
+
+
+@csrf_exempt
+@require_POST
+@ratelimit(key="ip", rate="120/m", block=True)
+def stripe_webhook(request):
+    """Stripe's events, authenticated by Stripe's signature; what they name is read back from Stripe."""
+    if not stripe_billing.is_configured():
+        raise Http404
+    try:
+        event_id = stripe_billing.handle_event(request.body, request.headers.get("Stripe-Signature", ""))
+    except stripe.SignatureVerificationError:
+        logger.warning("Stripe webhook refused: bad signature", extra={"client": request.META.get("REMOTE_ADDR")})
+        return JsonResponse({"error": "bad signature"}, status=400)
+    except stripe_billing.MalformedEvent:
+        return JsonResponse({"error": "malformed event"}, status=400)
+    except stripe_billing.ProviderError:
+        return JsonResponse({"error": "Stripe not reachable, deliver again"}, status=503)
+    return JsonResponse({"received": event_id})

@@ -21,8 +21,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import services
-from .models import Subscription, Termination
+from . import services, signals
+from .models import Subscription, Termination, Withdrawal
 
 logger = logging.getLogger(__name__)
 # How long the link to a confirmation page works; the e-mail keeps the content for good.
@@ -41,19 +41,25 @@ def declare_termination(termination):
             at=_termination_date(termination),
         )
         termination.save(update_fields=["subscription", "effective_at"])
+        transaction.on_commit(
+            lambda: signals.terminated.send(Termination, subscription=subscription, effective_at=termination.effective_at)
+        )
     transaction.on_commit(lambda: confirm(termination))
     return termination
 
 
 @transaction.atomic
 def declare_withdrawal(withdrawal):
-    """Store a withdrawal, match it and, within the withdrawal period, end the contract now; refunds are staff's."""
+    """Store a withdrawal, match it and, within the withdrawal period, end the contract now and have it refunded."""
     subscription = _store_and_match(withdrawal)
     if subscription is not None:
         withdrawal.in_time = can_withdraw(subscription, at=withdrawal.declared_at)
         if withdrawal.in_time:
             services.cancel(subscription, by=None, reason=_("Withdrawn online"))
             withdrawal.effective_at = withdrawal.declared_at
+            transaction.on_commit(
+                lambda: signals.withdrawn.send(Withdrawal, subscription=subscription, at=withdrawal.effective_at)
+            )
         withdrawal.save(update_fields=["subscription", "in_time", "effective_at"])
     transaction.on_commit(lambda: confirm(withdrawal))
     return withdrawal

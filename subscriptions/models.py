@@ -76,6 +76,10 @@ class Subscription(models.Model):
         _("terminated on"), null=True, blank=True,
         help_text=_("When the reader terminated it; access runs until the end, and then it is not renewed."),
     )
+    payment_failed_at = models.DateTimeField(
+        _("payment failed"), null=True, blank=True,
+        help_text=_("Set while the payment provider cannot collect a renewal; access runs through the grace period."),
+    )
     source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.ADMIN)
     external_id = models.CharField(
         _("external id"), max_length=100, blank=True, help_text=_("The payment system's id of this subscription.")
@@ -115,6 +119,8 @@ class Subscription(models.Model):
             return _("terminated as of %(date)s") % {"date": timezone.localtime(self.ends_at).strftime("%d.%m.%Y")}
         if self.starts_at > timezone.now():
             return _("not started yet")
+        if self.payment_failed_at is not None and self.is_active:
+            return _("payment outstanding, access until %(date)s") % {"date": timezone.localtime(self.ends_at).strftime("%d.%m.%Y")}
         return _("active") if self.is_active else _("expired")
 
 

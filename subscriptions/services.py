@@ -76,6 +76,16 @@ def set_end(subscription, ends_at, *, by, reason):
 
 
 @transaction.atomic
+def set_payment_failure(subscription, failed_at, *, by, reason):
+    """Note when the payment provider first could not collect, or clear it (None) once it did."""
+    subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+    if subscription.payment_failed_at != failed_at:
+        subscription.payment_failed_at = failed_at
+        _save(subscription, by=by, reason=reason)
+    return subscription
+
+
+@transaction.atomic
 def cancel(subscription, *, by, reason):
     """End access now; a subscription already cancelled stays as it was."""
     subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)

@@ -104,3 +104,24 @@ def one_rate_window(monkeypatch):
 
     end = int(time.time()) + 3600
     monkeypatch.setattr(django_ratelimit.core, "_get_window", lambda value, period: end)
+
+
+@pytest.fixture(scope="session")
+def stripe_server():
+    """localstripe with the Checkout and portal pages in front of it (tests/stripe_double.py), one per run."""
+    from .stripe_double import StripeDouble
+
+    double = StripeDouble()
+    yield double
+    double.stop()
+
+
+@pytest.fixture
+def stripe_double(stripe_server, settings):
+    """Stripe switched on and pointed at a localstripe with nothing in it."""
+    from .stripe_double import SECRET_KEY, WEBHOOK_SECRET
+
+    stripe_server.reset()
+    settings.STRIPE_SECRET_KEY, settings.STRIPE_WEBHOOK_SECRET = SECRET_KEY, WEBHOOK_SECRET
+    settings.STRIPE_API_BASE = stripe_server.url
+    return stripe_server

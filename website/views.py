@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from orders.stripe_billing import allow_forms_to_stripe
 from subscriptions.access import open_article, reader_for
 from subscriptions.models import Plan
 
@@ -109,6 +110,8 @@ class ArticleDetailView(DetailView):
         access = open_article(reader, self.object)
         response = self.render_to_response(self.get_context_data(object=self.object, access=access, reader=reader))
         allow_embed_frames(response, self.object.body if access.full else self.object.preview_body)
+        if reader.subscription is not None and reader.subscription.payment_failed_at:
+            allow_forms_to_stripe(response)  # the payment banner's button leads to Stripe's portal
         # What a page shows depends on who asks: never share it between readers.
         patch_vary_headers(response, ["Cookie"])
         if self.object.is_gated or reader.is_registered:
