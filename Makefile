@@ -15,20 +15,24 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# axe-core for the accessibility checks of the browser tests (package.json); nothing is built.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
 run: install
 	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
 	$(LOCAL_ENV) $(BIN)/python manage.py load_demo
 	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(ADDR)
 
 # Without DATABASE_URL both commands use an embedded PostgreSQL in .pgdata/ (newsroom/embedded_postgres.py).
-test: install
+test: install node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Refresh the German catalogues after changing UI strings (needs GNU gettext): django.po for
 # Python and templates, djangojs.po for the admin's scripts (the article body's editor).
 messages: install
-	$(BIN)/python manage.py makemessages --locale de --ignore "$(VENV)/*" --no-obsolete
-	$(BIN)/python manage.py makemessages --domain djangojs --locale de --ignore "$(VENV)/*" --ignore "staticfiles/*" --no-obsolete
+	$(BIN)/python manage.py makemessages --locale de --ignore "$(VENV)/*" --ignore "node_modules/*" --no-obsolete
+	$(BIN)/python manage.py makemessages --domain djangojs --locale de --ignore "$(VENV)/*" --ignore "node_modules/*" --ignore "staticfiles/*" --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale de --ignore "$(VENV)/*"
 
 bench: install

@@ -241,17 +241,32 @@ def figure_image_ids(html):
     return {int(element.children[0].attrs["data-file"]) for element in _stored_figures(parse(html))}
 
 
-def render_for_readers(html):
+def render_for_readers(html, *, sponsored=False):
     """A stored body, or its public preview, as readers see it.
 
     Cut a preview before rendering it, never after: what is not passed in
     cannot reach the page. All pictures come in one query; a figure whose
-    picture is gone or whose licence has expired is left out.
+    picture is gone or whose licence has expired is left out. In a
+    ``sponsored`` body (an advertisement) every link says so: rel="sponsored".
     """
     nodes = parse(html)
+    if sponsored:
+        mark_links_sponsored(nodes)
     file_ids = {int(element.children[0].attrs["data-file"]) for element in _stored_figures(nodes)}
     images = Image.objects.usable().in_bulk(file_ids) if file_ids else {}
     return mark_safe(serialise(_for_readers(nodes, images)))  # sanitised on every write (articles.fields)
+
+
+def mark_links_sponsored(nodes):
+    """Add "sponsored" to the rel of every link in ``nodes``, keeping the values it has (nofollow, noopener, …)."""
+    for element in elements(nodes):
+        if element.tag == "a" and element.attrs.get("href"):
+            rel = (element.attrs.get("rel") or "").split()
+            attrs = {name: value or "" for name, value in element.attrs.items()}
+            if "sponsored" not in {value.lower() for value in rel}:
+                rel.append("sponsored")
+            element.attrs = {**attrs, "rel": " ".join(rel)}
+            element.start_tag = None  # written anew from its attributes
 
 
 def _stored_figures(nodes):

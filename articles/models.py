@@ -18,7 +18,7 @@ from images.validators import validate_image_size
 
 from .fields import SanitizedHTMLField
 from .text import character_count, german_slugify, html_preview, plain_text, reading_minutes
-from .validators import validate_vgwort_pixel_url
+from .validators import validate_sponsor, validate_vgwort_pixel_url
 
 
 class Access(models.TextChoices):
@@ -251,6 +251,10 @@ class Article(models.Model):
         help_text=_("Optional: the article goes offline by itself at this time."),
     )
     first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    revised_at = models.DateTimeField(
+        _("updated"), null=True, blank=True, editable=False,
+        help_text=_("When the published text last changed; readers see “Aktualisiert am”."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -294,6 +298,11 @@ class Article(models.Model):
         default=2,
         help_text=_("How many paragraphs of a gated article everyone may read before the paywall."),
     )
+    # Paid content (§ 22 MStV, § 6 DDG): labelled "Anzeige", kept out of Google News, its links rel="sponsored".
+    is_sponsored = models.BooleanField(
+        _("advertisement"), default=False, help_text=_("Paid content: shown with the label “Anzeige”."),
+    )
+    sponsor = models.CharField(_("sponsor"), max_length=120, blank=True, help_text=_("Who paid for it; required for an advertisement."))
 
     objects = ArticleQuerySet.as_manager()
 
@@ -323,6 +332,10 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        validate_sponsor(self.is_sponsored, self.sponsor)
 
     @staticmethod
     def live_q(now=None):
@@ -430,6 +443,28 @@ class Byline(models.Model):
 
     def __str__(self):
         return str(self.author)
+
+
+class Correction(models.Model):
+    """A dated note an editor attaches to a published article that said something wrong; never silently fixed."""
+
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(
+        _("correction"), help_text=_("E.g. “In einer früheren Fassung hieß es, … Richtig ist …”"),
+    )
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        indexes = [models.Index(fields=["-published_at"], name="correction_recent_idx")]
+
+    def __str__(self):
+        return f"{self.article} ({self.published_at:%d.%m.%Y})"
 
 
 class TaggedArticle(TaggedItemBase):

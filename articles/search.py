@@ -9,17 +9,22 @@ weighted vector is stored in ``Article.search_document`` by a trigger
 matches are ranked, so the cost does not grow with the archive.
 """
 
+import re
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import F, Q
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from .text import plain_text
 
 
 MAX_QUERY_LENGTH = 200
 MAX_CANDIDATES = 300
 CONFIG = "german"
 MARK_START, MARK_END = "\x02", "\x03"
+FRAGMENT_DELIMITER = " … "
 
 
 def clean_query(text):
@@ -54,7 +59,7 @@ def ranked(queryset, text):
 def visible_text(article):
     """What every reader may read of ``article``: teaser, and the body or its public preview."""
     body = article.preview_body if article.is_gated else article.body
-    return f"{article.teaser} {strip_tags(body)}"
+    return " ".join(f"{article.teaser} {plain_text(body)}".split())
 
 
 def snippets(articles, text):
@@ -63,7 +68,10 @@ def snippets(articles, text):
     if not articles or not text:
         return {}
     sources = [visible_text(article) for article in articles]
-    options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2"
+    options = (
+        f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, "
+        f'FragmentDelimiter="{FRAGMENT_DELIMITER}"'
+    )
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT ts_headline(%s::regconfig, source, websearch_to_tsquery(%s::regconfig, %s), %s) "
@@ -72,6 +80,17 @@ def snippets(articles, text):
         )
         headlines = [row[0] for row in cursor.fetchall()]
     return {
-        article.pk: mark_safe(escape(headline).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
-        for article, headline in zip(articles, headlines)
+        article.pk: mark_safe(escape(_elided(headline, source)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+        for article, headline, source in zip(articles, headlines, sources)
     }
+
+
+def _elided(headline, source):
+    """The snippet with "…" where it cuts into the text: before, between fragments and after."""
+    fragments = [fragment.strip() for fragment in headline.replace(MARK_START, "").replace(MARK_END, "").split(FRAGMENT_DELIMITER)]
+    first, last = source.find(fragments[0]), source.rfind(fragments[-1])
+    if first < 0 or re.search(r"\w", source[:first]):
+        headline = "… " + headline.lstrip()
+    if last < 0 or re.search(r"\w", source[last + len(fragments[-1]):]):
+        headline = headline.rstrip() + " …"
+    return headline

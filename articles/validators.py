@@ -17,3 +17,11 @@ def validate_vgwort_pixel_url(url):
             _("Please paste the address of the VG Wort counting pixel, e.g. https://vg01.met.vgwort.de/na/…"),
             code="not_vgwort",
         )
+
+
+def validate_sponsor(is_sponsored, sponsor):
+    """Paid content names who paid for it (§ 22 MStV, § 6 DDG): for the label "Anzeige" on articles and banners."""
+    if is_sponsored and not (sponsor or "").strip():
+        raise ValidationError(
+            {"sponsor": ValidationError(_("An advertisement needs the name of its sponsor."), code="sponsor_required")}
+        )

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.validators import validate_sponsor
 from images.fields import SanitizedImageField
 from images.validators import validate_image_size
 
@@ -59,6 +60,14 @@ class Banner(models.Model):
         _("weight"), default=1, help_text=_("Banners competing for a place are shown in proportion to their weight.")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Paid banners (§ 22 MStV, § 6 DDG): labelled "Anzeige", their link rel="sponsored"; our own promotions are not.
+    is_sponsored = models.BooleanField(
+        _("advertisement"), default=False,
+        help_text=_("Paid for by a third party: shown with the label “Anzeige”. Not for our own offers."),
+    )
+    sponsor = models.CharField(
+        _("sponsor"), max_length=120, blank=True, help_text=_("Who paid for it; required for an advertisement."),
+    )
     impressions = models.PositiveBigIntegerField(_("impressions"), default=0, editable=False)
     clicks = models.PositiveBigIntegerField(_("clicks"), default=0, editable=False)
 
@@ -71,6 +80,10 @@ class Banner(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        validate_sponsor(self.is_sponsored, self.sponsor)
 
     def is_running(self, now=None):
         """The rule of ``BannerQuerySet.running`` for one banner."""

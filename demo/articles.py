@@ -56,6 +56,10 @@ ARTICLES = [
         "tags": ["Abrechnung", "Gesetzgebung", "Telemedizin"],
         "authors": ["aylin-demir", "miriam-hartmann"],
         "hours_ago": 5,
+        "correction_notes": [
+            "In einer früheren Fassung hieß es, die Gebührenordnung umfasse mehr als 8.000 Leistungsziffern. "
+            "Richtig ist: Es sind mehr als 5.000.",
+        ],
         "color": (22, 110, 72),
         "caption": "Die neue Gebührenordnung umfasst mehr als 5.000 Leistungsziffern.",
         "credit": "Newsroom/Grafik",
@@ -353,6 +357,31 @@ ARTICLES = [
         "color": (100, 40, 40),
         "caption": "Online-Terminbuchung am Laptop.",
         "credit": "Newsroom/Grafik",
+    },
+    {
+        # An advertisement (§ 22 MStV): labelled "Anzeige", its links rel="sponsored", not in the Google News sitemap.
+        "slug": "praxissoftware-in-der-cloud-fuenf-fragen-vor-dem-umstieg",
+        "is_sponsored": True,
+        "sponsor": "Beispiel Software AG",
+        "kicker": "Praxissoftware",
+        "title": "Praxissoftware in der Cloud: Fünf Fragen vor dem Umstieg",
+        "teaser": "Immer mehr Praxen verlagern ihre Verwaltungssoftware ins Rechenzentrum. Worauf es bei "
+        "Datenschutz, Ausfallsicherheit und Kosten ankommt.",
+        "paragraphs": [
+            "Updates ohne Technikerbesuch, Zugriff von jedem Arbeitsplatz und Datensicherung im Rechenzentrum: "
+            "Cloud-Lösungen versprechen Praxen weniger Aufwand mit der eigenen IT.",
+            "Vor dem Wechsel lohnt ein Blick auf den Vertrag zur Auftragsverarbeitung, den Standort der Server "
+            "und die Frage, wie die Praxis bei einer Störung der Internetverbindung weiterarbeitet.",
+            "Eine Checkliste für den Umstieg bietet die Beispiel Software AG unter "
+            '<a href="https://example.org/praxis-cloud-checkliste">example.org/praxis-cloud-checkliste</a> an.',
+        ],
+        "categories": ["magazin"],
+        "tags": ["Praxissoftware", "Digitalisierung"],
+        "authors": ["verlagsservice"],
+        "hours_ago": 12,
+        "color": (70, 90, 110),
+        "caption": "Eine Praxismitarbeiterin am Empfang mit Terminkalender auf dem Bildschirm.",
+        "credit": "Beispiel Software AG",
     },
     {
         "slug": "entwurf-leitfaden-ki-in-der-befundung",

@@ -37,6 +37,14 @@ AUTHORS = [
         "bio": "Thomas Krüger verfolgt Märkte, Fusionen und Investitionen im Gesundheitswesen.",
         "color": (120, 72, 0),
     },
+    {
+        "slug": "verlagsservice",
+        "name": "Verlagsservice",
+        "job_title": "Sonderveröffentlichungen",
+        "bio": "Der Verlagsservice betreut Anzeigen und Sonderveröffentlichungen im Auftrag von Kunden. "
+        "Die Redaktion ist daran nicht beteiligt.",
+        "color": (90, 90, 90),
+    },
 ]
 
 # Local-only demo logins. load_demo creates them only when DEBUG is on.

@@ -10,6 +10,10 @@ BANNERS = [
     {"title": "Newsletter am Morgen", "text": "Die wichtigsten Meldungen um 7 Uhr im Postfach.",
      "target_url": "https://example.org/newsletter", "placement": "in_article", "after_paragraph": 2,
      "audience": "everyone", "kind": "promo"},
+    # An advertisement (§ 22 MStV): shown with the label "Anzeige", its link rel="sponsored".
+    {"title": "Praxis-IT ohne Serverraum", "text": "Praxissoftware aus der Cloud – jetzt 30 Tage testen.",
+     "target_url": "https://example.org/praxis-cloud", "placement": "sidebar", "audience": "everyone", "kind": "promo",
+     "is_sponsored": True, "sponsor": "Beispiel Software AG"},
 ]
 
 

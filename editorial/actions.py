@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles.freshness import content_changed
-from articles.models import Article
+from articles.models import Article, Correction
 
 from . import notifications
 from .models import Revision
@@ -41,6 +41,8 @@ PUBLISHABLE = {Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.UNPUBLISH
 # Written by the workflow steps only, never by a plain edit.
 WORKFLOW_FIELDS = {"status", "first_published_at", "created_by"}
 SCHEDULING_FIELDS = {"published_at", "expires_at"}
+# What readers see of an article: a change to one of these after publication is announced ("Aktualisiert am").
+READER_FIELDS = {"kicker", "title", "teaser", "body", "image"}
 
 
 def can_publish(user):
@@ -84,6 +86,11 @@ def can_unpublish(user, article):
 
 def can_review_corrections(user, article):
     return can_publish(user) and open_proposals(article).exists()
+
+
+def was_published(article):
+    """Readers may have read it: correction notes are for such articles (drafts are simply fixed)."""
+    return article.status == Status.PUBLISHED or article.first_published_at is not None
 
 
 def open_proposals(article):
@@ -168,6 +175,13 @@ def _now():
     return timezone.now().replace(microsecond=0)
 
 
+def _announce_revision(article, fields, at=None):
+    """A live article whose text changed says so to its readers."""
+    if article.is_live and set(fields) & READER_FIELDS:
+        article.revised_at = at or _now()
+        article.save(update_fields=["revised_at"])
+
+
 @transaction.atomic
 def edit(article, changes, *, by, save_relations=None):
     """Save a plain edit of ``article`` (field name → new value), or create it when it is new.
@@ -210,8 +224,9 @@ def edit(article, changes, *, by, save_relations=None):
     locked.save()
     if save_relations:
         save_relations()
-    if not changed_fields(before, _content(locked)):
+    if not (changed := changed_fields(before, _content(locked))):
         return None
+    _announce_revision(locked, changed)
     return _record(locked, Action.EDIT, locked.status, by)
 
 
@@ -325,6 +340,7 @@ def approve_changes(article, proposal, *, by, fields=None, comment=""):
         raise ValidationError(_("Choose at least one change to accept, or reject the correction."), code="nothing_chosen")
     apply(article, proposed, chosen)
     article.save()
+    _announce_revision(article, chosen)
     proposal.outcome = Outcome.ACCEPTED if len(chosen) == len(proposed) else Outcome.PARTLY_ACCEPTED
     proposal.save(update_fields=["outcome"])
     if not comment:
@@ -363,10 +379,26 @@ def restore_revision(article, revision, *, by):
         _require(can_propose_changes(by, article))
         changes = {name: revision.content[name] for name in Article.CORRECTABLE_FIELDS if name in revision.content}
         return propose_changes(article, changes, by=by, comment=comment)
+    before = _content(article)
     apply(article, revision.content, RESTORED_FIELDS)
     article.save()
     article.categories.add(article.primary_category_id)
+    _announce_revision(article, changed_fields(before, _content(article)))
     return _record(article, Action.RESTORE, article.status, by, comment, based_on=revision)
+
+
+@transaction.atomic
+def publish_correction(article, text, *, by):
+    """Attach a dated correction note to a published article; readers see it, and that the article was updated."""
+    article = _locked(article)
+    _require(can_publish(by))
+    if not was_published(article):
+        raise ValidationError(_("Only a published article gets a correction note; fix a draft directly."), code="not_published")
+    correction = Correction.objects.create(article=article, text=text.strip(), published_at=_now(), created_by=by)
+    article.revised_at = correction.published_at
+    article.save(update_fields=["revised_at"])
+    _record(article, Action.EDIT, article.status, by, _("Correction published: %(text)s") % {"text": correction.text})
+    return correction
 
 
 @transaction.atomic

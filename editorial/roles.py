@@ -33,6 +33,13 @@ EDITOR = REPORTER + [
 EDITOR_IN_CHIEF_APPS = [
     "articles", "images", "editorial", "taggit", "flatpages", "sites", "auth", "subscriptions", "orders", "banners", "axes",
 ]
+# Besides, the editor-in-chief alone keeps the Impressum, the privacy policy and the accessibility
+# statement (pages.models); they are one record each, never added or deleted in the admin.
+EDITOR_IN_CHIEF = [
+    "pages.view_legalnotice", "pages.change_legalnotice",
+    "pages.view_privacypolicy", "pages.change_privacypolicy",
+    "pages.view_accessibilitystatement", "pages.change_accessibilitystatement",
+]
 
 REPORTER_ROLE, EDITOR_ROLE, EDITOR_IN_CHIEF_ROLE = "Autor/in", "Redakteur/in", "Chefredaktion"
 
@@ -43,13 +50,20 @@ def sync_roles(apps):
     Permission = apps.get_model("auth", "Permission")
     for name, dotted in ((REPORTER_ROLE, REPORTER), (EDITOR_ROLE, EDITOR)):
         group, _ = Group.objects.get_or_create(name=name)
-        wanted = Q()
-        for app_label, codename in (perm.split(".") for perm in dotted):
-            wanted |= Q(content_type__app_label=app_label, codename=codename)
         # Permissions of apps migrated later are added by the post_migrate run.
-        group.permissions.set(Permission.objects.filter(wanted))
+        group.permissions.set(Permission.objects.filter(by_codename(dotted)))
     chief, _ = Group.objects.get_or_create(name=EDITOR_IN_CHIEF_ROLE)
-    chief.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_IN_CHIEF_APPS))
+    chief.permissions.set(
+        Permission.objects.filter(Q(content_type__app_label__in=EDITOR_IN_CHIEF_APPS) | by_codename(EDITOR_IN_CHIEF))
+    )
+
+
+def by_codename(dotted):
+    """A filter for permissions named "app_label.codename"."""
+    wanted = Q(pk__in=[])
+    for app_label, codename in (perm.split(".") for perm in dotted):
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    return wanted
 
 
 def sync_roles_after_migrate(sender, apps=None, **kwargs):

@@ -70,7 +70,9 @@ def shared_preview(request, token):
 
 
 # What the unsaved preview takes from the open article form; the rest comes from the saved article.
-PREVIEW_FIELDS = ["kicker", "title", "teaser", "body", "primary_category", "access", "preview_paragraphs", "image"]
+PREVIEW_FIELDS = [
+    "kicker", "title", "teaser", "body", "primary_category", "access", "preview_paragraphs", "image", "is_sponsored", "sponsor",
+]
 
 
 @staff_member_required
@@ -88,6 +90,8 @@ def unsaved_preview(request):
     # A new article has no number yet; 0 matches no bylines, categories or tags.
     article = get_object_or_404(preview_queryset(), pk=pk) if pk.isascii() and pk.isdigit() else Article(pk=0)
     posted = [name for name in PREVIEW_FIELDS if name in request.POST]  # read-only fields are not posted
+    if "sponsor" in posted and "is_sponsored" not in posted:
+        posted.append("is_sponsored")  # editable beside the sponsor; an unticked box posts nothing
     form = forms.modelform_factory(Article, fields=posted)(request.POST, instance=article)
     form.is_valid()  # puts the valid input on the article, which is never saved
     if article.primary_category_id is None:

@@ -6,6 +6,7 @@ from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from pages import views as pages
 from website import seo_views
 from website.sitemaps import SITEMAPS
 
@@ -21,8 +22,9 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path("sitemap-news.xml", seo_views.news_sitemap, name="news_sitemap"),
     path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
-    path("impressum/", flatpages.flatpage, {"url": "/impressum/"}, name="impressum"),
-    path("datenschutz/", flatpages.flatpage, {"url": "/datenschutz/"}, name="privacy"),
+    path("impressum/", pages.LegalNoticeView.as_view(), name="impressum"),
+    path("datenschutz/", pages.PrivacyPolicyView.as_view(), name="privacy"),
+    path("barrierefreiheit/", pages.AccessibilityStatementView.as_view(), name="accessibility"),
     path("agb/", flatpages.flatpage, {"url": "/agb/"}, name="terms"),
     path("widerrufsbelehrung/", flatpages.flatpage, {"url": "/widerrufsbelehrung/"}, name="withdrawal_policy"),
     path("", include("editorial.urls")),

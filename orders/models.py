@@ -43,6 +43,8 @@ class Order(models.Model):
     provider_subscription_id = models.CharField(
         _("subscription at the payment provider"), max_length=100, blank=True, db_index=True,
     )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    refund_id = models.CharField(_("refund at the payment provider"), max_length=100, blank=True)
     # One per visit to the order flow: the same order button pressed twice places one order.
     checkout_key = models.CharField(max_length=32, unique=True, null=True, editable=False)
 

@@ -7,7 +7,6 @@ charges card and SEPA direct debit and is off until its keys are set.
 
 from datetime import timedelta
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,9 +28,8 @@ class InvoiceProvider:
     def is_available(self):
         return True
 
-    @transaction.atomic
     def start(self, order, payment_method_id=None):
-        """Grant the subscription and bill its first term; False if that was done already."""
+        """Grant the subscription and bill its first term; False if that was done already (``order`` is locked)."""
         if order.subscription_id is not None:
             return False
         order.subscription = subscription_services.grant(

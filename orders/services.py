@@ -46,7 +46,10 @@ def place(reader, plan, billing, method, *, consented_at, checkout_key, payment=
             )
         except IntegrityError:  # the same key placed by a request running at the same time
             order = Order.objects.get(checkout_key=checkout_key, reader=reader)
-    if providers.for_method(order.payment_method).start(order, payment.get("method_id")):
+    with transaction.atomic():  # one start per order, however often and at once the button is pressed
+        order = Order.objects.select_for_update().select_related("plan", "reader").get(pk=order.pk)
+        started = providers.for_method(order.payment_method).start(order, payment.get("method_id"))
+    if started:
         confirm(order)
     return order
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import stripe
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,10 +36,16 @@ SUBSCRIPTION_EVENTS = {
 }
 # Statuses in which Stripe still collects: access runs with the paid term or the grace period.
 COLLECTING = {"active", "trialing", "past_due"}
+# Seconds a webhook's signed timestamp may lie back: an old delivery replayed is refused.
+WEBHOOK_TOLERANCE = 300
 
 
 class ProviderError(Exception):
     """Stripe could not be reached or refused; the reader is told to try again, nothing is lost."""
+
+
+class PaymentDeclined(ProviderError):
+    """Stripe could not collect the first payment with the method the reader entered."""
 
 
 def is_configured():
@@ -47,7 +54,11 @@ def is_configured():
 
 def client():
     addresses = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else None
-    return stripe.StripeClient(settings.STRIPE_SECRET_KEY, base_addresses=addresses, max_network_retries=2)
+    # A reader waits for these calls: seconds, not the library's 80.
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY, base_addresses=addresses, max_network_retries=1,
+        http_client=stripe.RequestsClient(timeout=(3, 10)),
+    )
 
 
 def allow_forms_to_stripe(response):
@@ -112,17 +123,26 @@ def begin_setup(customer_id, method, success_url, cancel_url):
     return session["url"]
 
 
-def finish_setup(session_id, customer_id):
-    """The payment method entered on Checkout, as ``(id, what the reader sees of it)``, or None if it was not completed."""
-    if not isinstance(session_id, str) or not session_id.isascii() or not session_id.isprintable() or len(session_id) > 200:
+def finish_setup(session_id, customer_id, method_type):
+    """The payment method entered on Checkout, as ``(id, what the reader sees of it)``, or None if it was not completed.
+
+    Only a completed setup session of this reader's customer, for the method
+    they chose, counts. Raises ProviderError when Stripe cannot answer.
+    """
+    if len(session_id) > 200 or not session_id.isascii() or not all(ch.isalnum() or ch == "_" for ch in session_id):
         return None
     try:
         session = _call(client().v1.checkout.sessions.retrieve, session_id, params={"expand": ["setup_intent.payment_method"]})
-    except ProviderError:
-        return None
+    except ProviderError as error:
+        if isinstance(error.__cause__, stripe.InvalidRequestError):
+            return None  # no such session
+        raise
     intent = session.get("setup_intent") or {}
     method = intent.get("payment_method") if isinstance(intent, dict) else None
-    if session.get("customer") != customer_id or session.get("status") != "complete" or not isinstance(method, dict):
+    if (
+        session.get("customer") != customer_id or session.get("status") != "complete" or session.get("mode") != "setup"
+        or not isinstance(method, dict) or method.get("type") != method_type
+    ):
         return None
     return method["id"], describe(method)
 
@@ -135,8 +155,14 @@ def describe(method):
 
 
 def start(order, payment_method_id):
-    """Create the Stripe subscription for a placed order; safe to repeat, Stripe keys it by the order."""
+    """Create the Stripe subscription for a placed order; safe to repeat, Stripe keys it by the order.
+
+    The Stripe plan must cost what the reader confirmed. A first payment that
+    Stripe cannot collect (status ``incomplete``) cancels the subscription and
+    raises PaymentDeclined, so the reader chooses another way to pay.
+    """
     stripe_client = client()
+    _check_plan(stripe_client, order)
     _call(
         stripe_client.v1.customers.update, order.provider_customer_id,
         params={"invoice_settings": {"default_payment_method": payment_method_id}},
@@ -149,9 +175,24 @@ def start(order, payment_method_id):
         },
         options={"idempotency_key": f"order-{order.checkout_key}"},
     )
-    Order.objects.filter(pk=order.pk).update(provider_subscription_id=remote["id"])
     order.provider_subscription_id = remote["id"]
+    order.save(update_fields=["provider_subscription_id"])
+    if remote.get("status") == "incomplete":
+        _call(stripe_client.v1.subscriptions.cancel, remote["id"])
+        raise PaymentDeclined(f"first payment of subscription {remote['id']} not collected")
     return remote
+
+
+def _check_plan(stripe_client, order):
+    """Refuse to bill a price other than the one on the summary page (Stripe plans keep their price)."""
+    remote = _call(stripe_client.v1.plans.retrieve, order.plan.slug)
+    interval = "year" if order.billing_period == order.plan.Period.YEAR else "month"
+    if remote.get("amount") != int(order.price * 100) or remote.get("interval") != interval or remote.get("currency") != "eur":
+        logger.error(
+            "Stripe plan %s costs %s %s per %s, the site says %s € per %s: give the plan a new code and run stripe_plans",
+            order.plan.slug, remote.get("amount"), remote.get("currency"), remote.get("interval"), order.price, interval,
+        )
+        raise ProviderError(f"Stripe plan {order.plan.slug} differs from the site's plan")
 
 
 def _timestamp(value):
@@ -187,7 +228,7 @@ def handle_event(payload, signature):
         text = payload.decode("utf-8")
     except UnicodeDecodeError:
         raise MalformedEvent("not UTF-8")
-    stripe.WebhookSignature.verify_header(text, signature, settings.STRIPE_WEBHOOK_SECRET)
+    stripe.WebhookSignature.verify_header(text, signature, settings.STRIPE_WEBHOOK_SECRET, tolerance=WEBHOOK_TOLERANCE)
     try:
         event = json.loads(text)
         kind, obj = event["type"], event["data"]["object"]
@@ -203,36 +244,51 @@ def handle_event(payload, signature):
 
 
 def sync(subscription_id):
-    """Make our subscription what Stripe's is now; returns it, or None when Stripe's is no order of ours."""
-    try:
-        remote = _call(client().v1.subscriptions.retrieve, subscription_id)
-    except ProviderError:
-        if Order.objects.filter(provider_subscription_id=subscription_id).exists():
-            raise  # ours, but Stripe cannot answer now: fail, so that Stripe delivers the event again
+    """Make our subscription what Stripe's is now; returns it, or None when Stripe's is no order of ours.
+
+    The order is locked before Stripe's state is read that is applied, so two
+    events handled at once apply the newest state last.
+    """
+    remote = _remote_subscription(subscription_id)
+    if remote is None:
         return None
     with transaction.atomic():
         order = _order_for(remote)
         if order is None:
             return None
-        return _apply(order, remote)
+        return _apply(order, _remote_subscription(subscription_id) or remote)
+
+
+def _remote_subscription(subscription_id):
+    try:
+        return _call(client().v1.subscriptions.retrieve, subscription_id)
+    except ProviderError:
+        if Order.objects.filter(provider_subscription_id=subscription_id).exists():
+            raise  # ours, but Stripe cannot answer now: fail, so that Stripe delivers the event again
+        return None
 
 
 def _order_for(remote):
     """The order (locked) behind Stripe's subscription: by its id, or by the order number it carries."""
     orders = Order.objects.select_for_update(of=("self",)).select_related("subscription", "plan", "reader")
-    order = orders.filter(provider_subscription_id=remote["id"]).first()
     order_pk = str((remote.get("metadata") or {}).get("order", ""))
-    if order is None and order_pk.isdigit():
-        order = orders.filter(pk=int(order_pk), provider_subscription_id="").first()
-        if order is not None:
-            order.provider_subscription_id = remote["id"]
-            order.save(update_fields=["provider_subscription_id"])
+    mine = Q(provider_subscription_id=remote["id"])
+    if order_pk.isdigit():
+        mine |= Q(pk=int(order_pk), provider_subscription_id="")
+    order = orders.filter(mine).first()
+    if order is not None and not order.provider_subscription_id:
+        order.provider_subscription_id = remote["id"]
+        order.save(update_fields=["provider_subscription_id"])
     return order
 
 
 def _apply(order, remote):
     status, local = remote.get("status"), order.subscription
     reason = _("Stripe: subscription %(status)s") % {"status": status}
+    if order.withdrawn_at is not None and not order.refund_id:
+        refund_rest(order, order.withdrawn_at)  # a SEPA debit still in flight at the withdrawal, collected since
+    if local is not None and local.cancelled_at is not None:
+        return local  # ended here (withdrawal, staff, lapse): Stripe's later news does not bring it back
     if status not in COLLECTING:
         if local is not None and status in {"canceled", "unpaid", "incomplete_expired"}:
             subscription_services.cancel(local, by=None, reason=reason)
@@ -250,7 +306,7 @@ def _apply(order, remote):
         )
         order.subscription = local
         order.save(update_fields=["subscription"])
-    elif ends_at > local.ends_at or local.cancelled_at is not None:
+    elif ends_at > local.ends_at:
         local = subscription_services.extend(local, by=None, reason=reason, until=ends_at)
     elif ends_at < local.ends_at:
         local = subscription_services.set_end(local, ends_at, by=None, reason=reason)
@@ -275,32 +331,46 @@ def cancel_at(order, effective_at):
 
 
 def refund_rest(order, at):
-    """End Stripe's subscription now and refund the unused part of the last payment (§ 357a Abs. 2 BGB)."""
+    """End Stripe's subscription now and refund the unused part of the last payment (§ 357a Abs. 2 BGB).
+
+    A payment not collected yet (a SEPA debit takes days) is refunded when
+    Stripe reports it paid: ``sync`` calls this again while ``refund_id`` is
+    empty. Returns the refund, or None.
+    """
     if not order.provider_subscription_id:
         return None
     stripe_client = client()
+    Order.objects.filter(pk=order.pk, withdrawn_at__isnull=True).update(withdrawn_at=at)
+    order.withdrawn_at = order.withdrawn_at or at
     remote = _call(stripe_client.v1.subscriptions.retrieve, order.provider_subscription_id, params={"expand": ["latest_invoice"]})
-    if remote.get("status") != "canceled":
+    if remote.get("status") not in {"canceled", "incomplete_expired"}:
         _call(stripe_client.v1.subscriptions.cancel, order.provider_subscription_id)
     invoice = remote.get("latest_invoice") or {}
-    payment_intent = _payment_intent(invoice)
+    payment_intent = _payment_intent(stripe_client, invoice)
     if not payment_intent or not invoice.get("amount_paid"):
+        logger.warning("Order %s withdrawn: nothing collected yet to refund; refunded once Stripe reports it paid", order.pk)
         return None
-    amount = unused_share(invoice["amount_paid"], *_period(remote), at)
+    amount = unused_share(invoice["amount_paid"], *_period(remote), order.withdrawn_at)
     if amount <= 0:
         return None
-    return _call(
+    refund = _call(
         stripe_client.v1.refunds.create, params={"payment_intent": payment_intent, "amount": amount},
         options={"idempotency_key": f"withdrawal-{order.pk}"},
     )
+    order.refund_id = refund["id"]
+    Order.objects.filter(pk=order.pk).update(refund_id=refund["id"])
+    return refund
 
 
-def _payment_intent(invoice):
+def _payment_intent(stripe_client, invoice):
+    """The payment behind a paid invoice: on the invoice (API before 2025-03), else among its invoice payments."""
     if isinstance(invoice.get("payment_intent"), str):
         return invoice["payment_intent"]
-    for payment in (invoice.get("payments") or {}).get("data", []):
-        intent = (payment.get("payment") or {}).get("payment_intent")
-        if intent:
+    if not invoice.get("id"):
+        return None
+    payments = _call(stripe_client.v1.invoice_payments.list, params={"invoice": invoice["id"], "status": "paid"})
+    for payment in payments.get("data", []):
+        if intent := (payment.get("payment") or {}).get("payment_intent"):
             return intent
     return None
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
 from subscriptions.models import Plan, Subscription
@@ -96,7 +97,8 @@ def billing(request, plan):
     state = _state(request, plan)
     form = BillingForm(request.POST if request.method == "POST" else None, initial=state.get("billing"))
     if request.method == "POST" and form.is_valid():
-        _remember(request, {**state, "billing": form.cleaned_data, "key": state.get("key") or uuid.uuid4().hex})
+        # A new key for each change: an order that failed to start is never reused with other details.
+        _remember(request, {**state, "billing": form.cleaned_data, "key": uuid.uuid4().hex})
         return _step("payment", plan)
     return _page(request, "billing", plan, form=form)
 
@@ -110,7 +112,7 @@ def payment(request, plan):
     form = PaymentForm(request.POST if request.method == "POST" else None, initial={"method": state.get("method")})
     if request.method == "POST" and form.is_valid():
         method = form.cleaned_data["method"]
-        state = {**state, "method": method, "payment": {}}
+        state = {**state, "method": method, "payment": {}, "key": uuid.uuid4().hex}
         if method == PaymentMethod.INVOICE:
             _remember(request, state)
             return _step("summary", plan)
@@ -131,13 +133,20 @@ def payment(request, plan):
 
 
 def _payment_entered(request, state):
-    """Whether the reader has what the chosen method needs: nothing for an invoice, else what Checkout returned."""
+    """Whether the reader has what the chosen method needs: nothing for an invoice, else what Checkout returned.
+
+    Raises ProviderError when Stripe cannot tell what was entered.
+    """
     if state["method"] == PaymentMethod.INVOICE:
         return True
     payment = state.get("payment") or {}
-    if "session_id" in request.GET and payment.get("customer"):
-        if entered := stripe_billing.finish_setup(request.GET["session_id"], payment["customer"]):
-            payment = {**payment, "method_id": entered[0], "details": entered[1]}
+    session_id = request.GET.get("session_id", "")
+    if session_id and payment.get("customer") and session_id != payment.get("session_id"):
+        # Each different session id costs a call to Stripe: a few an hour are all a reader needs.
+        if is_ratelimited(request, group="orders.checkout_return", key="user", rate="30/h", increment=True):
+            return bool(payment.get("method_id"))
+        if entered := stripe_billing.finish_setup(session_id, payment["customer"], state["method"]):
+            payment = {**payment, "method_id": entered[0], "details": entered[1], "session_id": session_id}
             _remember(request, {**state, "payment": payment})
     return bool(payment.get("method_id"))
 
@@ -148,7 +157,12 @@ def summary(request, plan):
     state = _state(request, plan)
     if "method" not in state:
         return _step("payment" if "billing" in state else "billing", plan)
-    if not _payment_entered(request, state):
+    try:
+        entered = _payment_entered(request, state)
+    except stripe_billing.ProviderError:
+        messages.error(request, PROVIDER_DOWN)
+        return _step("payment", plan)
+    if not entered:
         messages.error(request, _("Please enter your payment details."))
         return _step("payment", plan)
     state = _state(request, plan)
@@ -161,6 +175,10 @@ def summary(request, plan):
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+            return _step("payment", plan)
+        except stripe_billing.PaymentDeclined:
+            messages.error(request, _("The payment was declined. Please choose another payment method or enter other details."))
+            _remember(request, {**state, "payment": {}})
             return _step("payment", plan)
         except stripe_billing.ProviderError:
             messages.error(request, PROVIDER_DOWN)
@@ -205,8 +223,9 @@ def payment_portal(request):
 
 @csrf_exempt
 @require_POST
-@ratelimit(key="ip", rate="120/m", block=True)
 def stripe_webhook(request):
+    # Not rate-limited per address: Stripe sends from few addresses, in bursts at renewal time;
+    # the signature is checked first and costs nothing.
     """Stripe's events, authenticated by Stripe's signature; what they name is read back from Stripe."""
     if not stripe_billing.is_configured():
         raise Http404

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
-    """Site-wide pages: Impressum and Datenschutz, error pages, site context."""
+    """Site-wide pages: Impressum, Datenschutz and Barrierefreiheit, error pages, site context."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "pages"

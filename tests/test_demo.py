@@ -65,7 +65,10 @@ def test_demo_articles_went_through_the_workflow(settings):
     from editorial.models import Revision
 
     for article in Article.objects.live():
-        steps = list(article.revisions.exclude(action=Revision.Action.PROPOSE).order_by("at", "pk").values_list("action", "by__username"))
+        steps = list(
+            article.revisions.exclude(action=Revision.Action.PROPOSE).exclude(comment__startswith="Korrektur veröffentlicht")
+            .order_by("at", "pk").values_list("action", "by__username")
+        )
         assert steps[0][0] == Revision.Action.CREATE and steps[-1] == (Revision.Action.PUBLISH, "redakteur")
         assert article.first_published_at == article.published_at
         assert article.revisions.order_by("pk").first().content["authors"]  # created with its relations

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 # What readers see: a change to any of these starts a new content generation,
 # which makes cached pages and lookups fresh (articles.freshness).
 PUBLIC_MODELS = [
-    "articles.Article", "articles.Byline", "articles.TaggedArticle", "articles.Category", "articles.Author", "images.Image",
+    "articles.Article", "articles.Byline", "articles.TaggedArticle", "articles.Correction", "articles.Category", "articles.Author", "images.Image",
     "taggit.Tag", "banners.Banner", "subscriptions.Plan", "subscriptions.Licence", "flatpages.FlatPage", "sites.Site",
+    "pages.LegalNotice", "pages.PrivacyPolicy", "pages.AccessibilityStatement",
 ]
 
 

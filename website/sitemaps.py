@@ -63,7 +63,7 @@ class StaticSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["website:home", "subscriptions:plans", "impressum", "privacy"]
+        return ["website:home", "website:corrections", "subscriptions:plans", "impressum", "privacy", "accessibility"]
 
     def location(self, item):
         return reverse(item)
@@ -79,10 +79,13 @@ SITEMAPS = {
 
 
 def news_articles():
-    """Live articles published in the last 48 hours, newest first, at most 1,000 (Google News)."""
+    """Live articles published in the last 48 hours, newest first, at most 1,000 (Google News).
+
+    Advertisements are no news: Google News takes no paid content, so they stay in the ordinary sitemap only.
+    """
     return (
         Article.objects.live()
-        .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+        .filter(published_at__gte=timezone.now() - NEWS_WINDOW, is_sponsored=False)
         .only("pk", "slug", "title", "published_at")
         .order_by("-published_at")[:NEWS_LIMIT]
     )

@@ -15,11 +15,11 @@ PAYWALLED_SELECTOR = ".paywalled-content"
 def news_article(article, request):
     data = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": "AdvertiserContentArticle" if article.is_sponsored else "NewsArticle",
         "headline": article.title,
         "description": article.seo_description or article.teaser,
         "datePublished": article.published_at.isoformat() if article.published_at else None,
-        "dateModified": article.updated_at.isoformat() if article.updated_at else None,
+        "dateModified": (article.revised_at or article.published_at).isoformat() if article.published_at else None,
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
         "author": [
             {"@type": "Person", "name": author.name, "url": request.build_absolute_uri(author.get_absolute_url())}
@@ -28,6 +28,11 @@ def news_article(article, request):
         "publisher": organization(request),
         "isAccessibleForFree": not article.is_gated,
     }
+    if corrections := article.corrections.all():
+        data["correction"] = [
+            {"@type": "CorrectionComment", "text": correction.text, "datePublished": correction.published_at.isoformat()}
+            for correction in corrections
+        ]
     if image := article.visible_image:
         data["image"] = [request.build_absolute_uri(open_graph_url(image))]
     if article.is_gated:

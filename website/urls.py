@@ -15,6 +15,7 @@ urlpatterns = [
     path("schlagwort/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("autor/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("suche/", views.SearchView.as_view(), name="search"),
+    path("korrekturen/", views.CorrectionListView.as_view(), name="corrections"),
     path("feed/rss/", ArticleFeed(), name="feed_rss"),
     path("feed/atom/", atom(ArticleFeed)(), name="feed_atom"),
     path("rubrik/<slug:slug>/feed/rss/", CategoryFeed(), name="category_feed_rss"),

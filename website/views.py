@@ -13,8 +13,9 @@ from subscriptions.models import Plan
 
 from articles.body import allow_embed_frames
 from articles.freshness import cached_lookup, generation
-from articles.models import BYLINES, Article, Author, Category
+from articles.models import BYLINES, Article, Author, Category, Correction
 from articles.search import MAX_CANDIDATES, clean_query, matching_ids, ranked, snippets
+from articles.tags import tag_slug
 
 from .forms import SearchForm
 from .pagination import archive_page
@@ -64,6 +65,15 @@ class CategoryView(LiveArticleListView):
 
 
 class TagView(LiveArticleListView):
+    def get(self, request, *args, **kwargs):
+        """Tag addresses with umlauts (``künstliche-intelligenz``) moved to transliterated ones: send links there."""
+        slug = kwargs["slug"]
+        if not slug.isascii():
+            if not (transliterated := tag_slug(slug)):
+                raise Http404
+            return redirect("website:tag", transliterated, permanent=True)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
@@ -83,6 +93,23 @@ class AuthorView(LiveArticleListView):
         return super().get_context_data(heading=self.author.name, author=self.author, **kwargs)
 
 
+class CorrectionListView(ListView):
+    """Every correction note of a published article, newest first: what the newsroom got wrong, in the open."""
+
+    template_name = "articles/corrections.html"
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def paginate_queryset(self, queryset, page_size):
+        page = archive_page(queryset, self.request.GET.get(self.page_kwarg), page_size)
+        return None, page, page.object_list, page.has_other_pages()
+
+    def get_queryset(self):
+        return (
+            Correction.objects.filter(article__in=Article.objects.live()).select_related("article")
+            .order_by("-published_at", "-pk")
+        )
+
+
 class ArticleDetailView(DetailView):
     context_object_name = "article"
 
@@ -96,7 +123,7 @@ class ArticleDetailView(DetailView):
         pk = self.kwargs["pk"]
         article = cached_lookup(
             f"article-{pk}",
-            lambda: Article.objects.with_bylines().prefetch_related("categories", "tags").filter(pk=pk).first() or False,
+            lambda: Article.objects.with_bylines().prefetch_related("categories", "tags", "corrections").filter(pk=pk).first() or False,
         )
         if not article or not article.is_live:
             raise Http404

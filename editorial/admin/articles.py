@@ -22,7 +22,7 @@ from js_asset import Media
 from articles.admin import HTTPS_URLS
 from articles.body import figure_image_ids
 from articles.search import matches
-from articles.models import BYLINES, Article, Byline
+from articles.models import BYLINES, Article, Byline, Correction
 from images.models import Image
 from images.renditions import thumbnail_url
 
@@ -30,7 +30,7 @@ from .. import actions, notifications, presence, revisions
 from ..forms import ArticleAdminForm
 from ..models import Draft, EditorialNote, ReviewQuerySet, Revision, ShareLink
 from .filters import AuthorFilter, CategoryFilter, MineFilter, StateFilter, TagFilter, VGWortFilter
-from .inlines import BylineInline, EditorialNoteInline, ShareLinkInline
+from .inlines import BylineInline, CorrectionInline, EditorialNoteInline, ShareLinkInline
 from .pagination import CappedCountPaginator
 from .autosave import AutosaveAdminMixin
 from .revisions import RevisionsAdminMixin
@@ -95,7 +95,7 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
 
     form = ArticleAdminForm
     formfield_overrides = HTTPS_URLS
-    inlines = [BylineInline, EditorialNoteInline, ShareLinkInline]
+    inlines = [BylineInline, CorrectionInline, EditorialNoteInline, ShareLinkInline]
     list_display = ["thumbnail", "title", "state", "primary_category", "author_names", "published_at", "updated_at"]
     list_display_links = ["thumbnail", "title"]
     list_filter = [
@@ -120,6 +120,7 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
         ]}),
         (_("Placement"), {"classes": ["desk-side"], "fields": ["primary_category", "categories", "tags"]}),
         (_("Access"), {"classes": ["desk-side"], "fields": ["access", "preview_paragraphs"]}),
+        (_("Advertisement"), {"classes": ["desk-side"], "fields": ["is_sponsored", "sponsor"]}),
         (_("Image"), {"classes": ["desk-side"], "fields": ["image", "image_preview"]}),
     ]
 
@@ -246,6 +247,14 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
                 messages.warning(request, f"{place}: {warning}")
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is Correction:  # published through the desk's action, never edited afterwards
+            formset.new_objects = [
+                actions.publish_correction(form.instance, correction_form.cleaned_data["text"], by=request.user)
+                for correction_form in formset.extra_forms
+                if correction_form.has_changed() and correction_form.cleaned_data.get("text", "").strip()
+            ]
+            formset.changed_objects, formset.deleted_objects = [], []
+            return
         new_notes = []
         for inline_form in formset.forms:
             instance = inline_form.instance

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Byline
+from articles.models import Byline, Correction
 
 from .. import actions
 from ..models import EditorialNote, ShareLink
@@ -44,6 +44,26 @@ class EditorialNoteInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return obj is not None and request.user.has_perm("editorial.add_editorialnote")
+
+
+class CorrectionInline(admin.StackedInline):
+    """Correction notes under a published article: added by editors, never changed or deleted (readers relied on them)."""
+
+    model = Correction
+    fields = ["text", "published_at", "created_by"]
+    readonly_fields = ["published_at", "created_by"]
+    extra = 0
+    verbose_name = _("correction note")
+    verbose_name_plural = _("correction notes (shown to readers at the end of the article)")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request, obj=None):
+        return obj is not None and actions.was_published(obj) and actions.can_publish(request.user)
 
 
 class ShareLinkForm(forms.ModelForm):

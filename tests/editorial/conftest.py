@@ -100,6 +100,13 @@ def change_form_data(article, **overrides):
             f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
             f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
         })
+    corrections = list(article.corrections.all())
+    data.update({
+        "corrections-TOTAL_FORMS": str(len(corrections)), "corrections-INITIAL_FORMS": str(len(corrections)),
+        "corrections-MIN_NUM_FORMS": "0", "corrections-MAX_NUM_FORMS": "1000",
+    })
+    for index, correction in enumerate(corrections):
+        data.update({f"corrections-{index}-id": correction.pk, f"corrections-{index}-article": article.pk})
     if article.published_at:
         from django.utils import timezone
 

@@ -155,11 +155,11 @@ def test_every_admin_page_of_a_role_is_german(role, newsroom_content, kurzmeldun
     pages |= admin_links(index.content.decode())
     lists = {url for url in pages if url.endswith("/") and url.count("/") == 4}  # /admin/<app>/<model>/
     for url in lists:
-        pages |= admin_links(client.get(url).content.decode())
+        pages |= admin_links(client.get(url, follow=True).content.decode())  # a single-record list leads to its record
 
     english = []
     for url in sorted(pages):
-        response = client.get(url)
+        response = client.get(url, follow=True)
         assert response.status_code == 200, url
         english += [f"{url}: {word!r} in {text!r}" for word, text in english_on(response.content.decode(), content)]
     assert not english, "\n".join(english)

@@ -135,25 +135,41 @@ def test_webhooks_delivered_twice_and_shuffled_end_in_the_same_state(client, str
     assert Subscription.objects.get().ends_at.timestamp() == remote["current_period_end"]
 
 
+def decline_renewal(double, order):
+    """The card expires and Stripe's next invoice is declined; returns that invoice's id."""
+    customer = order.provider_customer_id
+    declined = double.call("POST", "/v1/payment_methods", {
+        "type": "card", "card": {"number": DECLINED_CARD, "exp_month": 12, "exp_year": 2030, "cvc": "123"},
+    })
+    double.call("POST", f"/v1/payment_methods/{declined['id']}/attach", {"customer": customer})
+    double.call("POST", f"/v1/customers/{customer}", {"invoice_settings": {"default_payment_method": declined["id"]}})
+    # localstripe bills a running subscription again only when it changes: a change to yearly billing stands in for the renewal.
+    double.call("POST", "/v1/plans", {"id": "renewal", "amount": 9900, "currency": "eur", "interval": "year", "product": {"name": "Verlängerung"}})
+    item = remote_subscription(double, order)["items"]["data"][0]["id"]
+    double.call("POST", f"/v1/subscriptions/{order.provider_subscription_id}", {"items": [{"id": item, "plan": "renewal"}]})
+    return remote_subscription(double, order)["latest_invoice"]["id"]
+
+
+def pay_with_a_good_card(double, order, invoice_id):
+    customer = order.provider_customer_id
+    good = double.call("POST", "/v1/payment_methods", {
+        "type": "card", "card": {"number": TEST_CARD, "exp_month": 12, "exp_year": 2030, "cvc": "123"},
+    })
+    double.call("POST", f"/v1/payment_methods/{good['id']}/attach", {"customer": customer})
+    double.call("POST", f"/v1/customers/{customer}", {"invoice_settings": {"default_payment_method": good["id"]}})
+    double.call("POST", f"/v1/invoices/{invoice_id}/pay")
+    return double.call("GET", f"/v1/invoices/{invoice_id}")
+
+
 def test_a_failed_renewal_keeps_access_through_the_grace_period_then_lapses(client, stripe_plan, stripe_double, premium_article, settings):
     settings.PAYMENT_GRACE_DAYS = 7
     order, _summary = order_with_stripe(client, stripe_plan, stripe_double, method="card")
     for kind, obj in events_of(stripe_double, order):
         deliver(client, stripe_double, kind, obj)
-    # The card expires; Stripe's next invoice is declined.
-    declined = stripe_double.call("POST", "/v1/payment_methods", {
-        "type": "card", "card": {"number": DECLINED_CARD, "exp_month": 12, "exp_year": 2030, "cvc": "123"},
-    })
-    customer = order.provider_customer_id
-    stripe_double.call("POST", f"/v1/payment_methods/{declined['id']}/attach", {"customer": customer})
-    stripe_double.call("POST", f"/v1/customers/{customer}", {"invoice_settings": {"default_payment_method": declined["id"]}})
-    # localstripe bills a running subscription again only when it changes: a change to yearly billing stands in for the renewal.
-    stripe_double.call("POST", "/v1/plans", {"id": "renewal", "amount": 9900, "currency": "eur", "interval": "year", "product": {"name": "Verlängerung"}})
-    stripe_double.call("POST", f"/v1/subscriptions/{order.provider_subscription_id}", {"items": [{"id": remote_subscription(stripe_double, order)["items"]["data"][0]["id"], "plan": "renewal"}]})
-    renewal = remote_subscription(stripe_double, order)["latest_invoice"]
+    renewal = decline_renewal(stripe_double, order)
     assert remote_subscription(stripe_double, order)["status"] == "past_due"
 
-    failed = stripe_double.call("GET", f"/v1/invoices/{renewal['id']}")
+    failed = stripe_double.call("GET", f"/v1/invoices/{renewal}")
     assert deliver(client, stripe_double, "invoice.payment_failed", failed).status_code == 200
     subscription = Subscription.objects.get()
     assert subscription.payment_failed_at is not None and subscription.is_active
@@ -170,13 +186,7 @@ def test_a_failed_renewal_keeps_access_through_the_grace_period_then_lapses(clie
         assert MARKER not in client.get(premium_article.get_absolute_url()).content.decode()
 
     # The reader updates the card; Stripe collects, access is back for the term.
-    good = stripe_double.call("POST", "/v1/payment_methods", {
-        "type": "card", "card": {"number": TEST_CARD, "exp_month": 12, "exp_year": 2030, "cvc": "123"},
-    })
-    stripe_double.call("POST", f"/v1/payment_methods/{good['id']}/attach", {"customer": customer})
-    stripe_double.call("POST", f"/v1/customers/{customer}", {"invoice_settings": {"default_payment_method": good["id"]}})
-    stripe_double.call("POST", f"/v1/invoices/{renewal['id']}/pay")
-    deliver(client, stripe_double, "invoice.paid", stripe_double.call("GET", f"/v1/invoices/{renewal['id']}"))
+    deliver(client, stripe_double, "invoice.paid", pay_with_a_good_card(stripe_double, order, renewal))
     subscription.refresh_from_db()
     assert subscription.payment_failed_at is None
     assert subscription.ends_at.timestamp() == remote_subscription(stripe_double, order)["current_period_end"]
@@ -253,7 +263,10 @@ json_values = st.recursive(
 @given(
     kind=st.sampled_from(["invoice.paid", "invoice.payment_failed", "customer.subscription.updated", "checkout.session.completed"])
     | st.text(max_size=30),
-    obj=json_values,
+    obj=json_values | st.fixed_dictionaries({
+        "object": st.sampled_from(["subscription", "invoice"]), "id": st.text(max_size=30).map("sub_".__add__),
+        "subscription": st.text(max_size=30).map("sub_".__add__) | json_values,
+    }),
     raw=st.binary(max_size=200),
 )
 def test_no_webhook_body_makes_a_500(client, stripe_double, kind, obj, raw):
@@ -264,16 +277,21 @@ def test_no_webhook_body_makes_a_500(client, stripe_double, kind, obj, raw):
         assert response.status_code in (200, 400), response.content
 
 
-def test_every_ordering_of_a_failure_and_its_payment_gives_access(client, stripe_plan, stripe_double):
-    """A payment reported before the failure it cures (Stripe does not promise order) still ends the grace period."""
+def test_a_cured_failure_leaves_no_grace_period_in_any_order_of_delivery(client, stripe_plan, stripe_double):
+    """Stripe does not promise the order of events: the failure may arrive after the payment that cured it."""
     order, _summary = order_with_stripe(client, stripe_plan, stripe_double, method="card")
-    events = events_of(stripe_double, order)
-    failed_then_paid = [("invoice.payment_failed", events[1][1])] + events
-    for ordering in itertools.permutations(failed_then_paid):
+    renewal = decline_renewal(stripe_double, order)
+    failed = stripe_double.call("GET", f"/v1/invoices/{renewal}")
+    deliver(client, stripe_double, "invoice.payment_failed", failed)
+    assert Subscription.objects.get().payment_failed_at is not None  # past due: the failure counts
+    paid = pay_with_a_good_card(stripe_double, order, renewal)
+    events = [("invoice.payment_failed", failed), ("invoice.paid", paid), *events_of(stripe_double, order)[:1]]
+    for ordering in itertools.permutations(events * 2, 4):
         for kind, obj in ordering:
-            deliver(client, stripe_double, kind, obj)
+            assert deliver(client, stripe_double, kind, obj).status_code == 200
         subscription = Subscription.objects.get()
         assert subscription.payment_failed_at is None and subscription.is_active
+        assert subscription.ends_at.timestamp() == remote_subscription(stripe_double, order)["current_period_end"]
 
 
 def test_checkout_sessions_not_completed_or_of_someone_else_are_refused(client, stripe_plan, stripe_double):
@@ -302,3 +320,79 @@ def test_extraordinary_termination_ends_the_stripe_subscription_now(client, stri
     assert Subscription.objects.get().ends_at <= timezone.now() + timedelta(seconds=1)  # the term began this second
     deliver(client, stripe_double, "customer.subscription.deleted", remote)
     assert not Subscription.objects.get().is_active
+
+
+def test_a_declined_first_payment_sends_the_reader_back_to_choose_again(client, stripe_plan, stripe_double):
+    order_up_to_payment(client, stripe_plan, "leserin@example.org")
+    to_checkout = client.post(step(stripe_plan, "zahlung/"), {"method": "card"})
+    back = stripe_double.complete_checkout(to_checkout["Location"].rsplit("/", 1)[-1], card=DECLINED_CARD)
+    client.get(back)
+    refused = client.post(step(stripe_plan, "pruefen/"), {"early_start": "on"}, follow=True)
+    assert refused.redirect_chain[-1][0] == step(stripe_plan, "zahlung/")
+    assert "Die Zahlung wurde abgelehnt" in refused.content.decode()
+    assert not Subscription.objects.exists() and not mail.outbox
+    remote = stripe_double.call("GET", "/v1/subscriptions", {"status": "all"})["data"]
+    assert [subscription["status"] for subscription in remote] == ["canceled"]
+
+
+def test_a_price_changed_here_but_not_at_stripe_is_not_billed(client, stripe_plan, stripe_double):
+    stripe_plan.price = "12.90"
+    stripe_plan.save()
+    order_up_to_payment(client, stripe_plan, "leserin@example.org")
+    to_checkout = client.post(step(stripe_plan, "zahlung/"), {"method": "card"})
+    client.get(stripe_double.complete_checkout(to_checkout["Location"].rsplit("/", 1)[-1]))
+    page = client.post(step(stripe_plan, "pruefen/"), {"early_start": "on"})
+    assert page.status_code == 200 and "Zahlungsdienst hat nicht geantwortet" in page.content.decode()
+    assert stripe_double.call("GET", "/v1/subscriptions", {"status": "all"})["data"] == []
+
+
+def test_a_subscription_ended_here_stays_ended_whatever_stripe_reports_later(client, stripe_plan, stripe_double):
+    from subscriptions import services
+
+    order, _summary = order_with_stripe(client, stripe_plan, stripe_double, method="card")
+    events = events_of(stripe_double, order)
+    deliver(client, stripe_double, *events[0])
+    services.cancel(Subscription.objects.get(), by=None, reason="staff")
+    for kind, obj in events:
+        deliver(client, stripe_double, kind, obj)
+    assert not Subscription.objects.get().is_active
+
+
+def test_a_webhook_replayed_later_is_refused(client, stripe_double):
+    body = json.dumps(stripe_double.event("invoice.paid", {"object": "invoice", "subscription": "sub_x"})).encode()
+    with time_machine.travel(timezone.now() - timedelta(minutes=10)):
+        old_signature = stripe_double.signature(body)
+    response = client.post("/abo/stripe/webhook/", body, content_type="application/json", HTTP_STRIPE_SIGNATURE=old_signature)
+    assert response.status_code == 400
+
+
+def test_a_sepa_debit_still_in_flight_at_the_withdrawal_is_refunded_once_collected(client, stripe_plan, stripe_double):
+    from subscriptions import services
+
+    order, _summary = order_with_stripe(client, stripe_plan, stripe_double, method="sepa_debit")
+    wait_for(lambda: remote_subscription(stripe_double, order)["latest_invoice"]["status"] == "paid")
+    events = events_of(stripe_double, order)
+    deliver(client, stripe_double, *events[0])
+    # The withdrawal came while the debit was still on its way: ended here, nothing to refund yet.
+    Order.objects.filter(pk=order.pk).update(withdrawn_at=timezone.now())
+    services.cancel(Subscription.objects.get(), by=None, reason="withdrawn")
+    for kind, obj in events * 2:  # Stripe reports the debit collected (and reports it again)
+        assert deliver(client, stripe_double, kind, obj).status_code == 200
+    order.refresh_from_db()
+    intent = remote_subscription(stripe_double, order)["latest_invoice"]["payment_intent"]
+    refunds = stripe_double.call("GET", "/v1/refunds", {"payment_intent": intent})["data"]
+    assert [refund["id"] for refund in refunds] == [order.refund_id] and 980 <= refunds[0]["amount"] <= 990
+    assert remote_subscription(stripe_double, order)["status"] == "canceled" and not Subscription.objects.get().is_active
+
+
+def test_the_shapes_of_newer_stripe_api_versions_are_read():
+    """Stripe moved the term onto subscription items and the subscription onto the invoice's parent (2025-03)."""
+    from orders import stripe_billing
+
+    invoice = {"object": "invoice", "parent": {"type": "subscription_details", "subscription_details": {"subscription": "sub_1"}}}
+    assert stripe_billing._subscription_id(invoice) == "sub_1"
+    assert stripe_billing._subscription_id({"object": "invoice", "parent": "x"}) is None
+    subscription = {"items": {"data": [{"current_period_start": 1790000000, "current_period_end": 1792592000}]}}
+    start, end = stripe_billing._period(subscription)
+    assert (end - start).days == 30 and end.timestamp() == 1792592000
+    assert stripe_billing.unused_share(990, start, end, start + (end - start) / 2) == 495

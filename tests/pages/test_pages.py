@@ -1,14 +1,17 @@
 import pytest
-from django.contrib.flatpages.models import FlatPage
 from django.test import RequestFactory
 from django.urls import reverse
 
+from pages.models import LegalNotice
 from pages.views import server_error
 
 
 @pytest.mark.django_db
 class TestLegalPages:
-    @pytest.mark.parametrize("name, title", [("impressum", "Impressum"), ("privacy", "Datenschutzerklärung")])
+    @pytest.mark.parametrize(
+        "name, title",
+        [("impressum", "Impressum"), ("privacy", "Datenschutzerklärung"), ("accessibility", "Erklärung zur Barrierefreiheit")],
+    )
     def test_exist_after_migrating_and_are_linked_in_the_footer(self, client, name, title):
         response = client.get(reverse(name))
         assert response.status_code == 200
@@ -17,9 +20,9 @@ class TestLegalPages:
         assert f'href="{reverse(name)}"' in footer
 
     def test_staff_edits_show_on_the_site(self, client):
-        page = FlatPage.objects.get(url="/impressum/")
-        page.content = "<p>Fachverlag Beispiel GmbH, Musterstraße 1, 10115 Berlin</p>"
-        page.save()
+        notice = LegalNotice.current()
+        notice.street = "Musterstraße 1"
+        notice.save()
         assert "Musterstraße 1" in client.get(reverse("impressum")).content.decode()
 
 

@@ -37,7 +37,7 @@ def test_news_article_json_ld_for_a_free_article(client, article):
     assert news["description"] == "Der Strombedarf steigt."
     assert news["image"][0].startswith("http://testserver/media/renditions/") and news["image"][0].endswith(".jpg")
     assert news["datePublished"] == article.published_at.isoformat()
-    assert news["dateModified"] == article.updated_at.isoformat()
+    assert news["dateModified"] == article.published_at.isoformat()  # not revised since: the publication time
     assert news["author"] == [{"@type": "Person", "name": "Jonas Becker", "url": "http://testserver/autor/jonas-becker/"}]
     assert news["publisher"]["@type"] == "Organization" and news["publisher"]["logo"]["url"].endswith("/static/img/logo.png")
     assert news["isAccessibleForFree"] is True

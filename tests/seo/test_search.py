@@ -144,3 +144,21 @@ def test_exactly_as_many_matches_as_ranked_is_not_more(client, monkeypatch):
     assert "3 Treffer" in results(client, q="Energie")[1].content.decode()
     ArticleFactory(title="Energie 4")
     assert "Mehr als 3 Treffer" in results(client, q="Energie")[1].content.decode()
+
+
+def test_a_snippet_cut_out_of_a_longer_text_says_so_with_an_ellipsis(client):
+    filler = " ".join(f"Wort{number}" for number in range(80))
+    ArticleFactory(title="Lange Meldung", teaser="Kurz.", body=f"<p>{filler} Pflegebudget steigt deutlich. {filler}</p>")
+    ArticleFactory(title="Pflegebudget kurz", teaser="Pflegebudget steigt.", body="")
+    _titles, response = results(client, q="Pflegebudget")
+    snippets = {article.title: article.snippet for article in response.context["page_obj"]}
+    cut = str(snippets["Lange Meldung"])
+    assert cut.startswith("… ") and cut.endswith(" …") and "<mark>Pflegebudget</mark>" in cut
+    whole = str(snippets["Pflegebudget kurz"])
+    assert not whole.startswith("…") and not whole.endswith("…")
+
+
+def test_the_empty_search_and_a_search_without_results_give_hints(client):
+    assert "Geben Sie ein oder mehrere Wörter ein" in client.get("/suche/").content.decode()
+    html = client.get("/suche/", {"q": "Quxquxqux"}).content.decode()
+    assert "0 Treffer für „Quxquxqux“" in html and "Prüfen Sie die Schreibweise" in html

@@ -10,9 +10,12 @@ register = template.Library()
 
 
 @register.filter
-def reader_html(stored_body):
-    """A stored body, or its already cut preview, with library pictures and click-to-load embeds."""
-    return render_for_readers(stored_body)
+def reader_html(stored_body, sponsored=False):
+    """A stored body, or its already cut preview, with library pictures and click-to-load embeds.
+
+    ``article.body|reader_html:article.is_sponsored``: an advertisement's links get rel="sponsored".
+    """
+    return render_for_readers(stored_body, sponsored=bool(sponsored))
 
 
 @register.inclusion_tag("articles/body_assets.html")

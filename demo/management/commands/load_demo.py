@@ -12,6 +12,7 @@ from articles.models import Article, Author, Byline, Category
 from demo.articles import ARTICLES
 from demo.authors import AUTHORS, STAFF_USERS
 from demo.banners import load_banners
+from demo.legal_pages import load_legal_pages
 from demo.pictures import photo, picture
 from demo.subscriptions import load_licence, load_plans, load_readers
 from editorial import actions
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         load_plans()
         load_licence()
         load_banners()
+        load_legal_pages()
         self.stdout.write(f"Demo content: {created} new articles, {Article.objects.count()} in total.")
         if settings.DEBUG:
             self.stdout.write("Demo reader logins for the site at /konto/anmelden/ (local use only):")
@@ -60,6 +62,8 @@ class Command(BaseCommand):
             primary_category=categories[data["categories"][0]],
             image=self.hero_image(data, editor),
             access=data.get("access", ""),
+            is_sponsored=data.get("is_sponsored", False),
+            sponsor=data.get("sponsor", ""),
         )
 
         def relate():
@@ -78,6 +82,8 @@ class Command(BaseCommand):
             actions.publish(article, by=editor, at=timezone.now() - timedelta(hours=hours_ago))
         for correction in data.get("corrections", []):
             actions.propose_changes(article, correction, by=reporter)
+        for note in data.get("correction_notes", []):
+            actions.publish_correction(article, note, by=editor)
         return True
 
     def hero_image(self, data, uploader):

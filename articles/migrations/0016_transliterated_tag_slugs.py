@@ -1,0 +1,29 @@
+from django.db import migrations
+
+from articles.text import german_slugify
+
+
+def transliterate(apps, schema_editor):
+    """"künstliche-intelligenz" becomes "kuenstliche-intelligenz"; the old address redirects (website.views.TagView)."""
+    Tag = apps.get_model("taggit", "Tag")
+    taken = set(Tag.objects.values_list("slug", flat=True))
+    for tag in Tag.objects.order_by("pk"):
+        if tag.slug.isascii():
+            continue
+        base = german_slugify(tag.slug) or "schlagwort"
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        tag.slug = slug
+        tag.save(update_fields=["slug"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0015_corrections_and_advertisements"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+    ]
+
+    operations = [migrations.RunPython(transliterate, migrations.RunPython.noop)]
