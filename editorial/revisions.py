@@ -23,18 +23,19 @@ from django.utils.translation import gettext as _
 from articles.models import Access, Article, Author, Byline, Category
 from images.models import Image
 
-TEXT_FIELDS = ["kicker", "title", "slug", "teaser", "body", "seo_title", "seo_description", "vgwort_pixel_url"]
+TEXT_FIELDS = ["kicker", "title", "slug", "teaser", "body", "seo_title", "seo_description", "vgwort_pixel_url", "sponsor"]
 TIME_FIELDS = ["published_at", "expires_at"]
 RELATION_FIELDS = ["categories", "tags", "authors"]
 # What a restore brings back: the text, picture, placement, access and authors; never the status or the schedule.
 RESTORED_FIELDS = [
     "kicker", "title", "teaser", "body", "seo_title", "seo_description", "vgwort_pixel_url",
-    "image", "primary_category", "access", "preview_paragraphs", *RELATION_FIELDS,
+    "image", "primary_category", "access", "preview_paragraphs", "is_sponsored", "sponsor", *RELATION_FIELDS,
 ]
 # The order in which a comparison lists the fields.
 COMPARED_FIELDS = [
     "status", "kicker", "title", "slug", "teaser", "body", "image", "primary_category", "categories", "tags", "authors",
-    "access", "preview_paragraphs", "published_at", "expires_at", "seo_title", "seo_description", "vgwort_pixel_url",
+    "access", "preview_paragraphs", "is_sponsored", "sponsor", "published_at", "expires_at", "seo_title", "seo_description",
+    "vgwort_pixel_url",
 ]
 
 # Related rows a snapshot reads, for many articles at once.
@@ -57,6 +58,7 @@ def snapshot(article):
         "status": article.status,
         "access": article.access,
         "preview_paragraphs": article.preview_paragraphs,
+        "is_sponsored": article.is_sponsored,
         "image": article.image_id,
         "primary_category": article.primary_category_id,
         "published_at": time_value(article.published_at),
@@ -78,7 +80,7 @@ def apply(article, content, fields):
         if name not in content:
             continue
         value = content[name]
-        if name in TEXT_FIELDS or name in ("status", "access", "preview_paragraphs"):
+        if name in TEXT_FIELDS or name in ("status", "access", "preview_paragraphs", "is_sponsored"):
             setattr(article, name, value)
         elif name in TIME_FIELDS:
             setattr(article, name, parse_datetime(value) if value else None)

@@ -9,14 +9,14 @@ from django.db.models import Q
 REPORTER = [
     "articles.add_article", "articles.change_article", "articles.view_article",
     "articles.add_byline", "articles.change_byline", "articles.delete_byline", "articles.view_byline",
-    "articles.view_author", "articles.view_category",
+    "articles.view_author", "articles.view_category", "articles.view_correction",
     "taggit.add_tag", "taggit.view_tag",
     "editorial.add_editorialnote", "editorial.view_editorialnote",
     "editorial.view_revision", "editorial.view_articleinreview",
     "images.add_image", "images.change_image", "images.view_image",
 ]
 EDITOR = REPORTER + [
-    "articles.edit_any_article", "articles.publish_article", "articles.delete_article",
+    "articles.edit_any_article", "articles.publish_article", "articles.delete_article", "articles.add_correction",
     "articles.add_author", "articles.change_author", "images.delete_image",
     "taggit.change_tag", "taggit.delete_tag",
     "editorial.add_sharelink", "editorial.change_sharelink", "editorial.view_sharelink",

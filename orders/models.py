@@ -43,6 +43,7 @@ class Order(models.Model):
     provider_subscription_id = models.CharField(
         _("subscription at the payment provider"), max_length=100, blank=True, db_index=True,
     )
+    confirmation_sent_at = models.DateTimeField(_("contract sent"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     refund_id = models.CharField(_("refund at the payment provider"), max_length=100, blank=True)
     # One per visit to the order flow: the same order button pressed twice places one order.
@@ -59,6 +60,11 @@ class Order(models.Model):
     @property
     def number(self):
         return f"B-{self.pk:06d}"
+
+    @property
+    def has_started(self):
+        """Its provider took it on: access granted (invoice) or a subscription created at Stripe."""
+        return self.subscription_id is not None or bool(self.provider_subscription_id)
 
 
 class InvoiceQuerySet(models.QuerySet):

@@ -29,9 +29,7 @@ class InvoiceProvider:
         return True
 
     def start(self, order, payment_method_id=None):
-        """Grant the subscription and bill its first term; False if that was done already (``order`` is locked)."""
-        if order.subscription_id is not None:
-            return False
+        """Grant the subscription and bill its first term (``order`` is locked and not started)."""
         order.subscription = subscription_services.grant(
             order.reader, order.plan, by=None, reason=_("Ordered online (%(number)s)") % {"number": order.number},
             source=Subscription.Source.ORDER,
@@ -42,7 +40,6 @@ class InvoiceProvider:
             period_end=order.subscription.ends_at,
             due_at=timezone.now() + timedelta(days=PAYMENT_TERM_DAYS),
         )
-        return True
 
     def terminate(self, order, effective_at):
         """Nothing to tell anyone: the invoice run renews no terminated subscription."""
@@ -61,11 +58,8 @@ class StripeProvider:
         return stripe_billing.is_configured()
 
     def start(self, order, payment_method_id=None):
-        """Create the Stripe subscription; access starts when Stripe reports it by webhook. False if done already."""
-        if order.provider_subscription_id:
-            return False
+        """Create the Stripe subscription; access starts when Stripe reports it by webhook."""
         stripe_billing.start(order, payment_method_id)
-        return True
 
     def terminate(self, order, effective_at):
         stripe_billing.cancel_at(order, effective_at)

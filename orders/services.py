@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from subscriptions import services as subscription_services
 
-from . import providers
+from . import providers, stripe_billing
 from .models import Invoice, Order, PaymentMethod
 
 logger = logging.getLogger(__name__)
@@ -27,29 +27,39 @@ def place(reader, plan, billing, method, *, consented_at, checkout_key, payment=
     """The order as the reader confirmed it, handed to the provider that collects for ``method``.
 
     ``checkout_key`` names one pass through the order flow: pressing the
-    button again (or twice at once) returns the order already placed, and
-    finishes starting it if the provider failed the first time.
-    ``payment`` is what Stripe's Checkout gave: ``customer``, ``method_id``
-    and ``details``. Raises ``ProviderError`` when the provider cannot be
-    reached; the order is kept and the next press tries again.
+    button again (or twice at once) returns the order already placed. An
+    order its provider has not started yet (Stripe failed or declined) takes
+    what the reader confirmed this time, unless Stripe did start it and only
+    its answer was lost: then that subscription stands and nothing more is
+    charged. ``payment`` is what Stripe's Checkout gave: ``customer``,
+    ``method_id`` and ``details``. Raises ``ProviderError`` when the provider
+    cannot be reached; the next press tries again. The contract goes out by
+    e-mail once, when the order has started.
     """
     if method not in providers.available_methods():
         raise ValidationError(_("This payment method is not available."), code="unavailable_method")
     payment = payment or {}
-    order = Order.objects.filter(checkout_key=checkout_key, reader=reader).first()
-    if order is None:
-        try:
-            order = Order.objects.create(
-                reader=reader, plan=plan, price=plan.price, billing_period=plan.billing_period, payment_method=method,
-                early_start_consent_at=consented_at, checkout_key=checkout_key, payment_details=payment.get("details", ""),
-                provider_customer_id=payment.get("customer", ""), **billing,
-            )
-        except IntegrityError:  # the same key placed by a request running at the same time
-            order = Order.objects.get(checkout_key=checkout_key, reader=reader)
+    confirmed = {
+        "plan": plan, "price": plan.price, "billing_period": plan.billing_period, "payment_method": method,
+        "early_start_consent_at": consented_at, "payment_details": payment.get("details", ""),
+        "provider_customer_id": payment.get("customer", ""), **billing,
+    }
+    try:
+        order, _created = Order.objects.get_or_create(checkout_key=checkout_key, reader=reader, defaults=confirmed)
+    except IntegrityError:  # the same key placed by a request running at the same time
+        order = Order.objects.get(checkout_key=checkout_key, reader=reader)
     with transaction.atomic():  # one start per order, however often and at once the button is pressed
         order = Order.objects.select_for_update().select_related("plan", "reader").get(pk=order.pk)
-        started = providers.for_method(order.payment_method).start(order, payment.get("method_id"))
-    if started:
+        if not order.has_started and not stripe_billing.adopt_lost_start(order):
+            for field, value in confirmed.items():
+                setattr(order, field, value)
+            order.save()
+            providers.for_method(order.payment_method).start(order, payment.get("method_id"))
+        send_confirmation = order.has_started and order.confirmation_sent_at is None
+        if send_confirmation:
+            order.confirmation_sent_at = timezone.now()
+            order.save(update_fields=["confirmation_sent_at"])
+    if send_confirmation:
         confirm(order)
     return order
 

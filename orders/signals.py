@@ -33,4 +33,7 @@ def refund_at_provider(sender, subscription, at, **kwargs):
     try:
         providers.for_method(order.payment_method).withdraw(order, at)
     except ProviderError:
-        logger.exception("Order %s: the provider did not take the withdrawal; staff must refund it there", order.pk)
+        logger.exception(
+            "Order %s: the provider did not take the withdrawal; it is tried again with Stripe's next event for the "
+            "subscription. Check at Stripe that the subscription ended and the refund was made.", order.pk,
+        )

@@ -11,6 +11,7 @@ is always Stripe's present state.
 
 import json
 import logging
+import re
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_DOWN, Decimal
 from urllib.parse import urlsplit
@@ -36,6 +37,8 @@ SUBSCRIPTION_EVENTS = {
 }
 # Statuses in which Stripe still collects: access runs with the paid term or the grace period.
 COLLECTING = {"active", "trialing", "past_due"}
+# What Stripe's subscription ids look like; anything else in an event is no subscription of ours.
+SUBSCRIPTION_ID = re.compile(r"sub_[A-Za-z0-9_]{1,96}")
 # Seconds a webhook's signed timestamp may lie back: an old delivery replayed is refused.
 WEBHOOK_TOLERANCE = 300
 
@@ -155,7 +158,8 @@ def describe(method):
 
 
 def start(order, payment_method_id):
-    """Create the Stripe subscription for a placed order; safe to repeat, Stripe keys it by the order.
+    """Create the Stripe subscription for a placed order; repeated with the same payment method, Stripe answers
+    with the subscription it made (the request is keyed by order and method), so a lost answer charges nothing twice.
 
     The Stripe plan must cost what the reader confirmed. A first payment that
     Stripe cannot collect (status ``incomplete``) cancels the subscription and
@@ -173,7 +177,7 @@ def start(order, payment_method_id):
             "customer": order.provider_customer_id, "items": [{"plan": order.plan.slug}],
             "metadata": {"order": str(order.pk)},
         },
-        options={"idempotency_key": f"order-{order.checkout_key}"},
+        options={"idempotency_key": f"order-{order.pk}-{payment_method_id}"},
     )
     order.provider_subscription_id = remote["id"]
     order.save(update_fields=["provider_subscription_id"])
@@ -181,6 +185,23 @@ def start(order, payment_method_id):
         _call(stripe_client.v1.subscriptions.cancel, remote["id"])
         raise PaymentDeclined(f"first payment of subscription {remote['id']} not collected")
     return remote
+
+
+def adopt_lost_start(order):
+    """Whether Stripe holds a running subscription for ``order`` that we never heard of (its answer was lost).
+
+    It becomes the order's subscription; the reader is not charged a second time.
+    """
+    if order.payment_method == "invoice" or not order.provider_customer_id or not is_configured():
+        return False
+    found = _call(client().v1.subscriptions.list, params={"customer": order.provider_customer_id, "status": "all"})
+    for remote in found.get("data", []):
+        ours = str((remote.get("metadata") or {}).get("order", "")) == str(order.pk)
+        if ours and remote.get("status") not in {"canceled", "incomplete", "incomplete_expired"}:
+            order.provider_subscription_id = remote["id"]
+            order.save(update_fields=["provider_subscription_id"])
+            return True
+    return False
 
 
 def _check_plan(stripe_client, order):
@@ -238,7 +259,7 @@ def handle_event(payload, signature):
         raise MalformedEvent("not a Stripe event")
     if kind in SUBSCRIPTION_EVENTS:
         subscription_id = _subscription_id(obj)
-        if isinstance(subscription_id, str) and subscription_id.startswith("sub_") and len(subscription_id) <= 100:
+        if isinstance(subscription_id, str) and SUBSCRIPTION_ID.fullmatch(subscription_id):
             sync(subscription_id)
     return str(event.get("id", ""))[:100]
 
@@ -256,7 +277,13 @@ def sync(subscription_id):
         order = _order_for(remote)
         if order is None:
             return None
-        return _apply(order, _remote_subscription(subscription_id) or remote)
+        local = _apply(order, _remote_subscription(subscription_id) or remote)
+    if order.withdrawn_at is not None and not order.refund_id:
+        try:  # a SEPA debit still on its way at the withdrawal, collected since
+            refund_rest(order, order.withdrawn_at)
+        except ProviderError:
+            logger.exception("Order %s: the refund for the withdrawal failed; it is tried again with Stripe's next event", order.pk)
+    return local
 
 
 def _remote_subscription(subscription_id):
@@ -285,13 +312,14 @@ def _order_for(remote):
 def _apply(order, remote):
     status, local = remote.get("status"), order.subscription
     reason = _("Stripe: subscription %(status)s") % {"status": status}
-    if order.withdrawn_at is not None and not order.refund_id:
-        refund_rest(order, order.withdrawn_at)  # a SEPA debit still in flight at the withdrawal, collected since
     if local is not None and local.cancelled_at is not None:
-        return local  # ended here (withdrawal, staff, lapse): Stripe's later news does not bring it back
+        return local  # ended for good (withdrawal, staff, Stripe's cancellation): later news does not bring it back
     if status not in COLLECTING:
-        if local is not None and status in {"canceled", "unpaid", "incomplete_expired"}:
+        if local is not None and status in {"canceled", "incomplete_expired"}:
             subscription_services.cancel(local, by=None, reason=reason)
+        elif local is not None and status == "unpaid" and local.ends_at > timezone.now():
+            # Stripe gave up collecting but keeps the subscription: access pauses until it is paid after all.
+            local = subscription_services.set_end(local, max(timezone.now(), local.starts_at + timedelta(seconds=1)), by=None, reason=reason)
         return local
     now = timezone.now()
     if status == "past_due":
@@ -350,6 +378,10 @@ def refund_rest(order, at):
     if not payment_intent or not invoice.get("amount_paid"):
         logger.warning("Order %s withdrawn: nothing collected yet to refund; refunded once Stripe reports it paid", order.pk)
         return None
+    if earlier := _call(stripe_client.v1.refunds.list, params={"payment_intent": payment_intent}).get("data"):
+        Order.objects.filter(pk=order.pk).update(refund_id=earlier[0]["id"])  # refunded already, by us or by staff
+        order.refund_id = earlier[0]["id"]
+        return earlier[0]
     amount = unused_share(invoice["amount_paid"], *_period(remote), order.withdrawn_at)
     if amount <= 0:
         return None

@@ -26,7 +26,7 @@ from django_ratelimit.decorators import ratelimit
 from subscriptions.models import Plan, Subscription
 
 from . import providers, services, stripe_billing
-from .forms import BillingForm, ConfirmForm, LoginForm, NewReaderForm, PaymentForm
+from .forms import COUNTRIES, BillingForm, ConfirmForm, LoginForm, NewReaderForm, PaymentForm
 from .models import Order, PaymentMethod
 
 logger = logging.getLogger(__name__)
@@ -97,8 +97,7 @@ def billing(request, plan):
     state = _state(request, plan)
     form = BillingForm(request.POST if request.method == "POST" else None, initial=state.get("billing"))
     if request.method == "POST" and form.is_valid():
-        # A new key for each change: an order that failed to start is never reused with other details.
-        _remember(request, {**state, "billing": form.cleaned_data, "key": uuid.uuid4().hex})
+        _remember(request, {**state, "billing": form.cleaned_data, "key": state.get("key") or uuid.uuid4().hex})
         return _step("payment", plan)
     return _page(request, "billing", plan, form=form)
 
@@ -109,10 +108,12 @@ def payment(request, plan):
     state = _state(request, plan)
     if "billing" not in state:
         return _step("billing", plan)
-    form = PaymentForm(request.POST if request.method == "POST" else None, initial={"method": state.get("method")})
+    form = PaymentForm(
+        request.POST if request.method == "POST" else None, initial={"method": state.get("method") or PaymentMethod.INVOICE},
+    )
     if request.method == "POST" and form.is_valid():
         method = form.cleaned_data["method"]
-        state = {**state, "method": method, "payment": {}, "key": uuid.uuid4().hex}
+        state = {**state, "method": method, "payment": {}}
         if method == PaymentMethod.INVOICE:
             _remember(request, state)
             return _step("summary", plan)
@@ -129,7 +130,9 @@ def payment(request, plan):
             return redirect(checkout_url)
     available = providers.available_methods()
     unavailable = [method for method in PaymentMethod if method not in available]
-    return stripe_billing.allow_forms_to_stripe(_page(request, "payment", plan, form=form, unavailable=unavailable))
+    return stripe_billing.allow_forms_to_stripe(_page(
+        request, "payment", plan, form=form, unavailable=unavailable, stripe_available=stripe_billing.is_configured(),
+    ))
 
 
 def _payment_entered(request, state):
@@ -188,6 +191,7 @@ def summary(request, plan):
     running = Subscription.objects.filter(reader=request.user).active().select_related("plan").first()
     return _page(
         request, "summary", plan, form=form, billing=state["billing"], method=PaymentMethod(state["method"]),
+        country=dict(COUNTRIES).get(state["billing"].get("country"), ""),
         payment_details=(state.get("payment") or {}).get("details", ""), payment_term_days=providers.PAYMENT_TERM_DAYS,
         running=running,
     )

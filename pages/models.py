@@ -81,6 +81,8 @@ class LegalNotice(SitePage):
     )
 
     url_name = "impressum"
+    # What migration 0004 wrote into the fields of a database that had no Impressum in them yet.
+    PLACEHOLDER = "BITTE AUSFÜLLEN"
 
     class Meta:
         verbose_name = _("legal notice")
@@ -88,6 +90,14 @@ class LegalNotice(SitePage):
 
     def __str__(self):
         return str(_("Legal notice"))
+
+    @property
+    def is_filled_in(self):
+        """False while a field still holds the migration's placeholder."""
+        return not any(
+            self.PLACEHOLDER in str(getattr(self, field.attname) or "")
+            for field in self._meta.concrete_fields if isinstance(field, (models.CharField, models.TextField))
+        )
 
     def clean(self):
         if bool(self.register_court) != bool(self.register_number):

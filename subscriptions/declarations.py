@@ -96,7 +96,21 @@ def match(declaration):
     if len(running) > 1:
         named = [s for s in running if s.plan.name.lower() in declaration.contract.lower()]
         running = named or running
-    return running[0] if len(running) == 1 else None
+    if len(running) != 1 or not _same_person(declaration.name, running[0]):
+        return None
+    return running[0]
+
+
+def _same_person(name, subscription):
+    """Whether ``name`` is the customer's, where we know it (from the order or the account); a stranger who only
+    knows the e-mail address does not end someone else's contract: staff look at it instead."""
+    order = getattr(subscription, "order", None)  # orders.Order, a floor above: reached through the relation only
+    known = {
+        " ".join(candidate.casefold().split())
+        for candidate in (getattr(order, "name", ""), subscription.reader.get_full_name())
+        if candidate and candidate.strip()
+    }
+    return not known or " ".join(name.casefold().split()) in known
 
 
 def _termination_date(termination):
@@ -129,12 +143,15 @@ def confirm(declaration):
     """The confirmation on a durable medium: an e-mail with the declaration's content and time."""
     name = declaration._meta.model_name
     context = {"declaration": declaration, "site_name": settings.SITE_NAME}
+    recipients = [declaration.confirmation_email]
+    if declaration.subscription is not None and declaration.subscription.reader.email.lower() != declaration.confirmation_email.lower():
+        recipients.append(declaration.subscription.reader.email)  # the customer hears of it, whoever declared it
     try:
         send_mail(
             render_to_string(f"subscriptions/email/{name}_subject.txt", context).strip(),
             render_to_string(f"subscriptions/email/{name}_body.txt", context),
             None,
-            [declaration.confirmation_email],
+            recipients,
         )
     except OSError:
         logger.exception("%s %s: the confirmation e-mail could not be sent", name, declaration.pk)

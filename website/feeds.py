@@ -8,6 +8,7 @@ carries the update time (Atom's <updated>), so feed readers show the change.
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -19,7 +20,7 @@ from django.utils.translation import pgettext
 from taggit.models import Tag
 
 from articles.models import Article, Author, Category
-from articles.tags import tag_slug
+from articles.tags import tag_for_old_slug
 
 FEED_SIZE = 30
 
@@ -79,7 +80,10 @@ class CategoryFeed(ArticleFeed):
 
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug if slug.isascii() else tag_slug(slug))
+        tag = tag_for_old_slug(slug) if not slug.isascii() else Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404
+        return tag
 
     def link(self, obj=None):
         return reverse("website:tag", args=[obj.slug])

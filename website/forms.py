@@ -15,6 +15,12 @@ class SearchForm(forms.Form):
     von = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     bis = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("von") and cleaned_data.get("bis") and cleaned_data["von"] > cleaned_data["bis"]:
+            self.add_error("bis", _("This date lies before the “from” date."))
+        return cleaned_data
+
     def filter(self, queryset):
         """Apply the valid filters; invalid ones are reported by the form and ignored."""
         data = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}

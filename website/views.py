@@ -15,7 +15,7 @@ from articles.body import allow_embed_frames
 from articles.freshness import cached_lookup, generation
 from articles.models import BYLINES, Article, Author, Category, Correction
 from articles.search import MAX_CANDIDATES, clean_query, matching_ids, ranked, snippets
-from articles.tags import tag_slug
+from articles.tags import tag_for_old_slug
 
 from .forms import SearchForm
 from .pagination import archive_page
@@ -67,11 +67,10 @@ class CategoryView(LiveArticleListView):
 class TagView(LiveArticleListView):
     def get(self, request, *args, **kwargs):
         """Tag addresses with umlauts (``künstliche-intelligenz``) moved to transliterated ones: send links there."""
-        slug = kwargs["slug"]
-        if not slug.isascii():
-            if not (transliterated := tag_slug(slug)):
+        if not kwargs["slug"].isascii():
+            if (tag := tag_for_old_slug(kwargs["slug"])) is None:
                 raise Http404
-            return redirect("website:tag", transliterated, permanent=True)
+            return redirect("website:tag", tag.slug, permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -106,6 +105,7 @@ class CorrectionListView(ListView):
     def get_queryset(self):
         return (
             Correction.objects.filter(article__in=Article.objects.live()).select_related("article")
+            .only("text", "published_at", "article__id", "article__slug", "article__title")
             .order_by("-published_at", "-pk")
         )
 

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from articles.text import german_slugify
+from articles.tags import unique_slug
 
 
 def transliterate(apps, schema_editor):
@@ -10,13 +10,8 @@ def transliterate(apps, schema_editor):
     for tag in Tag.objects.order_by("pk"):
         if tag.slug.isascii():
             continue
-        base = german_slugify(tag.slug) or "schlagwort"
-        slug, number = base, 1
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        taken.add(slug)
-        tag.slug = slug
+        tag.slug = unique_slug(tag.name, taken.__contains__)
+        taken.add(tag.slug)
         tag.save(update_fields=["slug"])
 
 

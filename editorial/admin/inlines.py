@@ -65,6 +65,9 @@ class CorrectionInline(admin.StackedInline):
     def has_add_permission(self, request, obj=None):
         return obj is not None and actions.was_published(obj) and actions.can_publish(request.user)
 
+    def has_view_permission(self, request, obj=None):
+        return obj is not None and actions.was_published(obj) and super().has_view_permission(request, obj)
+
 
 class ShareLinkForm(forms.ModelForm):
     revoke = forms.BooleanField(label=_("revoke now"), required=False)

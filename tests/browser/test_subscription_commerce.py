@@ -57,8 +57,8 @@ def test_order_read_terminate_without_login_and_lose_access_at_term_end(browser,
     reader.get_by_role("link", name="Jetzt abonnieren").first.click()
 
     new_account = reader.locator("form", has=reader.locator("input[name=step][value=new]"))
-    new_account.locator("#id_email").fill(EMAIL)
-    new_account.locator("#id_password").fill(PASSWORD)
+    new_account.locator("#new_email").fill(EMAIL)
+    new_account.locator("#new_password").fill(PASSWORD)
     new_account.get_by_role("button").click()
     reader.fill("#id_name", "Karla Käufer")
     reader.fill("#id_street", "Lindenallee 5")

@@ -80,3 +80,33 @@ def test_the_account_page_shows_payment_renewal_and_invoices(client, order):
     assert f"{timezone.localtime(order.subscription.ends_at):%d.%m.%Y}" in html
     services.mark_paid(invoice)
     assert "bezahlt am" in client.get("/konto/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_order_button_pressed_twice_at_once_places_and_bills_one_order(plan):
+    """Two requests with the same order in flight at the same moment: one order, one subscription, one invoice."""
+    import threading
+
+    from django.db import connection
+
+    reader = UserFactory(username="doppelt@example.org", email="doppelt@example.org")
+    start = threading.Barrier(2)
+    placed, errors = [], []
+
+    def press():
+        try:
+            start.wait()
+            placed.append(services.place(reader, plan, BILLING, PaymentMethod.INVOICE, consented_at=timezone.now(), checkout_key="same"))
+        except Exception as error:  # reported below, with the thread's traceback lost otherwise
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=press) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert {order.pk for order in placed} == {placed[0].pk}
+    assert Subscription.objects.count() == 1 and Invoice.objects.count() == 1 and len(mail.outbox) == 1

@@ -170,3 +170,19 @@ def test_staff_mark_invoices_paid_and_export_them(client, admin_client, plan):
     invoice.refresh_from_db()
     assert invoice.paid_at is not None
     assert invoice.number not in admin_client.get(changelist, {"payment": "open"}).content.decode()
+
+
+def test_postcodes_follow_the_country_and_the_summary_names_it(client, plan):
+    client.post(step(plan), {"step": "new", "email": "neu@example.org", "password": "ein-gutes-Passwort-2026"})
+    refused = client.post(step(plan, "angaben/"), {**BILLING, "postcode": "abcde"})
+    assert "5 Ziffern" in refused.content.decode()
+    client.post(step(plan, "angaben/"), {**BILLING, "postcode": "1010", "city": "Wien", "country": "AT"})
+    client.post(step(plan, "zahlung/"), {"method": "invoice"})
+    assert "Österreich" in client.get(step(plan, "pruefen/")).content.decode()
+
+
+def test_the_two_account_forms_have_fields_of_their_own(client, plan):
+    page = lxml_html.fromstring(client.get(step(plan)).content)
+    ids = page.xpath("//main//input/@id")
+    assert len(ids) == len(set(ids)) and {"login_username", "login_password", "new_email", "new_password"} <= set(ids)
+    assert set(page.xpath("//main//label/@for")) <= set(ids)

@@ -396,3 +396,86 @@ def test_the_shapes_of_newer_stripe_api_versions_are_read():
     start, end = stripe_billing._period(subscription)
     assert (end - start).days == 30 and end.timestamp() == 1792592000
     assert stripe_billing.unused_share(990, start, end, start + (end - start) / 2) == 495
+
+
+def test_a_lost_answer_from_stripe_charges_nothing_twice_when_the_reader_then_picks_invoice(client, stripe_plan, stripe_double, monkeypatch):
+    from orders import stripe_billing
+
+    order_up_to_payment(client, stripe_plan, "leserin@example.org")
+    to_checkout = client.post(step(stripe_plan, "zahlung/"), {"method": "card"})
+    client.get(stripe_double.complete_checkout(to_checkout["Location"].rsplit("/", 1)[-1]))
+    real_start = stripe_billing.start
+
+    def created_but_answer_lost(order, payment_method_id):
+        real_start(order, payment_method_id)
+        raise stripe_billing.ProviderError("read timed out")
+
+    monkeypatch.setattr(stripe_billing, "start", created_but_answer_lost)
+    page = client.post(step(stripe_plan, "pruefen/"), {"early_start": "on"})
+    assert "Zahlungsdienst hat nicht geantwortet" in page.content.decode() and not mail.outbox
+    monkeypatch.setattr(stripe_billing, "start", real_start)
+
+    client.post(step(stripe_plan, "zahlung/"), {"method": "invoice"})
+    done = client.post(step(stripe_plan, "pruefen/"), {"early_start": "on"})
+    assert done.status_code == 302
+    order = Order.objects.get()
+    remote = stripe_double.call("GET", "/v1/subscriptions", {"status": "all"})["data"]
+    assert [subscription["id"] for subscription in remote] == [order.provider_subscription_id]
+    assert order.payment_method == "card" and not order.invoices.exists() and len(mail.outbox) == 1
+
+
+def test_stripe_pausing_an_unpaid_subscription_pauses_access_until_it_is_paid(client, stripe_plan, stripe_double):
+    from orders import stripe_billing
+
+    order, _summary = order_with_stripe(client, stripe_plan, stripe_double, method="card")
+    remote = remote_subscription(stripe_double, order)
+    remote.pop("latest_invoice")
+    stripe_billing._apply(order, remote)
+    order.refresh_from_db()
+    assert order.subscription.is_active
+    Subscription.objects.filter(pk=order.subscription.pk).update(starts_at=timezone.now() - timedelta(days=40))  # a later term
+    order.subscription.refresh_from_db()
+    stripe_billing._apply(order, {**remote, "status": "unpaid"})
+    order.subscription.refresh_from_db()
+    assert not order.subscription.is_active and order.subscription.cancelled_at is None
+    stripe_billing._apply(order, remote)  # paid after all
+    order.subscription.refresh_from_db()
+    assert order.subscription.is_active and order.subscription.ends_at.timestamp() == remote["current_period_end"]
+
+
+def test_a_withdrawal_refunded_by_staff_at_stripe_is_not_refunded_again(client, stripe_plan, stripe_double, django_capture_on_commit_callbacks):
+    order, _summary = order_with_stripe(client, stripe_plan, stripe_double, method="card")
+    deliver(client, stripe_double, *events_of(stripe_double, order)[0])
+    intent = remote_subscription(stripe_double, order)["latest_invoice"]["payment_intent"]
+    by_staff = stripe_double.call("POST", "/v1/refunds", {"payment_intent": intent, "amount": 990})
+    with django_capture_on_commit_callbacks(execute=True):
+        declarations.declare_withdrawal(Withdrawal(
+            name="Anna Muster", account_email="leserin@example.org", contract=stripe_plan.name,
+            confirmation_email="leserin@example.org",
+        ))
+    order.refresh_from_db()
+    refunds = stripe_double.call("GET", "/v1/refunds", {"payment_intent": intent})["data"]
+    assert [refund["id"] for refund in refunds] == [by_staff["id"]] == [order.refund_id]
+
+
+def test_the_payment_of_an_invoice_is_found_in_the_api_shape_since_2025():
+    """Stripe's newer invoices name their payments only through the invoice payments list."""
+    from types import SimpleNamespace
+
+    from orders import stripe_billing
+
+    class Listing:
+        def __init__(self, data):
+            self.data = data
+
+        def to_dict(self):
+            return self.data
+
+    payments = {"data": [{"payment": {"type": "payment_intent", "payment_intent": "pi_new"}, "status": "paid"}]}
+    asked = []
+    stripe_client = SimpleNamespace(v1=SimpleNamespace(invoice_payments=SimpleNamespace(
+        list=lambda params: asked.append(params) or Listing(payments),
+    )))
+    assert stripe_billing._payment_intent(stripe_client, {"id": "in_1", "amount_paid": 990}) == "pi_new"
+    assert asked == [{"invoice": "in_1", "status": "paid"}]
+    assert stripe_billing._payment_intent(stripe_client, {"id": "in_2", "payment_intent": "pi_old"}) == "pi_old"

@@ -133,3 +133,23 @@ def test_impressum_and_privacy_policy_are_in_the_sitemap(client):
 def test_without_a_record_the_page_answers_404_not_500(client):
     AccessibilityStatement.objects.all().delete()
     assert client.get(reverse("accessibility")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_impressum_kept_as_text_stands_alone_until_its_fields_are_filled_in(client):
+    from pages.models import LegalNotice
+
+    notice = LegalNotice.current()
+    LegalNotice.objects.filter(pk=notice.pk).update(
+        company_name=f"[{LegalNotice.PLACEHOLDER}: Firma]", extra_text="<p>Verlag Alt &amp; Co. KG, Altstraße 1</p>",
+    )
+    html = client.get("/impressum/").content.decode()
+    assert "Verlag Alt &amp; Co. KG" in html and LegalNotice.PLACEHOLDER not in html
+    notice.refresh_from_db()
+    for field in ("company_name", "legal_form", "street", "postal_code", "city", "represented_by", "phone", "email",
+                  "responsible_name", "responsible_address", "register_court", "register_number", "vat_id", "country"):
+        if LegalNotice.PLACEHOLDER in str(getattr(notice, field, "")):
+            setattr(notice, field, "info@example.org" if field == "email" else "Ausgefüllt")
+    notice.save()
+    assert notice.is_filled_in
+    assert "Angaben gemäß § 5 DDG" in client.get("/impressum/").content.decode()

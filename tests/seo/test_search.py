@@ -162,3 +162,8 @@ def test_the_empty_search_and_a_search_without_results_give_hints(client):
     assert "Geben Sie ein oder mehrere Wörter ein" in client.get("/suche/").content.decode()
     html = client.get("/suche/", {"q": "Quxquxqux"}).content.decode()
     assert "0 Treffer für „Quxquxqux“" in html and "Prüfen Sie die Schreibweise" in html
+
+
+def test_a_from_date_after_the_until_date_is_explained(client):
+    html = client.get("/suche/", {"q": "Klinik", "von": "2026-11-30", "bis": "2026-11-01"}).content.decode()
+    assert "Dieses Datum liegt vor dem Von-Datum." in html

@@ -64,7 +64,7 @@ def test_an_ordinary_termination_keeps_access_to_the_end_of_the_term(client, sub
     assert "gekündigt zum" in str(subscription.status_label)
 
     message = mail.outbox[-1]
-    assert message.to == ["anna@example.org"] and "Digital-Abo" in message.body and "Ordentliche Kündigung" in message.body
+    assert message.to == ["anna@example.org", "abonnentin@example.org"] and "Digital-Abo" in message.body  # the customer gets a copy and "Ordentliche Kündigung" in message.body
 
     later = subscription.ends_at + timedelta(minutes=1)
     assert not Subscription.objects.active(later).filter(pk=subscription.pk).exists()
@@ -95,6 +95,22 @@ def test_a_declaration_that_matches_no_contract_waits_for_staff_and_is_still_con
     assert "ordnen Ihre Kündigung" in mail.outbox[-1].body
     page = admin_client.get(reverse("admin:subscriptions_termination_changelist"), {"matched": "no"}).content.decode()
     assert "unbekannt@example.org" in page
+
+
+def test_a_stranger_who_knows_only_the_address_ends_nothing_and_the_customer_hears_of_it(
+    client, subscriber, django_capture_on_commit_callbacks,
+):
+    subscriber.first_name, subscriber.last_name = "Anna", "Abonnentin"
+    subscriber.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, declaration(name="Mallory Fremd", confirmation_email="mallory@example.org"))
+    termination = Termination.objects.get()
+    assert termination.subscription is None  # waits for staff under "keinem Vertrag zugeordnet"
+    assert subscriber.subscriptions.get().terminated_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, declaration(name="  anna  ABONNENTIN ", confirmation_email="mallory@example.org"))
+    assert subscriber.subscriptions.get().terminated_at is not None
+    assert mail.outbox[-1].to == ["mallory@example.org", "abonnentin@example.org"]
 
 
 def test_the_contract_number_picks_one_of_several_contracts(client, subscriber, plan):

@@ -51,7 +51,7 @@ def test_a_withdrawal_in_time_ends_the_contract_now_and_is_confirmed(client, new
     withdrawal = Withdrawal.objects.get()
     assert withdrawal.in_time and withdrawal.subscription == subscription
     assert not Subscription.objects.active().filter(pk=subscription.pk).exists()
-    assert mail.outbox[-1].to == ["nora@example.org"] and "Nora Neu" in mail.outbox[-1].body
+    assert mail.outbox[-1].to == ["nora@example.org", "neu@example.org"] and "Nora Neu" in mail.outbox[-1].body
 
 
 def test_a_withdrawal_after_14_days_is_kept_but_points_to_the_termination(client, new_subscriber, django_capture_on_commit_callbacks):

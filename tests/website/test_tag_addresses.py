@@ -6,6 +6,8 @@ import pytest
 from django.apps import apps
 from taggit.models import Tag
 
+from articles.tags import tag_for_old_slug
+
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +25,7 @@ def test_a_new_tag_gets_a_transliterated_address_and_the_old_one_redirects(clien
     assert f'href="/schlagwort/kuenstliche-intelligenz/"' in client.get(article.get_absolute_url()).content.decode()
 
 
-@pytest.mark.parametrize("path", ["/schlagwort/中文/", "/schlagwort/ꙮ/", "/schlagwort/中文/feed/atom/"])
+@pytest.mark.parametrize("path", ["/schlagwort/中文/", "/schlagwort/ꙮ/", "/schlagwort/中文/feed/atom/", "/schlagwort/köln/"])
 def test_addresses_that_transliterate_to_nothing_are_not_found(client, path):
     assert client.get(path).status_code == 404
 
@@ -35,3 +37,15 @@ def test_the_migration_moves_existing_tags_without_collisions():
     assert dict(Tag.objects.values_list("name", "slug")) == {
         "Künstliche Intelligenz": "kuenstliche-intelligenz-2", "Kuenstliche Intelligenz": "kuenstliche-intelligenz",
     }
+    assert tag_for_old_slug("künstliche-intelligenz") == Tag.objects.get(slug="kuenstliche-intelligenz-2")
+
+
+def test_tags_that_transliterate_alike_or_long_get_addresses_of_their_own(client):
+    article = ArticleFactory()
+    article.tags.add("Koeln", "Köln", "KÖLN", "ü" * 60 + "x")
+    slugs = dict(Tag.objects.values_list("name", "slug"))
+    assert slugs["Koeln"] == "koeln" and {slugs["Köln"], slugs["KÖLN"]} == {"koeln-2", "koeln-3"}
+    assert len(slugs["ü" * 60 + "x"]) <= 100
+    # The old address of "Köln" leads to "Köln", not to "Koeln" that took its transliteration first.
+    response = client.get("/schlagwort/köln/")
+    assert response.status_code == 301 and response["Location"] == f"/schlagwort/{slugs['Köln']}/"
