@@ -3,10 +3,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin import RichTextAdminMixin
+
 from .models import AccessibilityStatement, LegalNotice, PrivacyPolicy
 
 
-class SitePageAdmin(admin.ModelAdmin):
+class SitePageAdmin(RichTextAdminMixin, admin.ModelAdmin):
     """One record per page: the list leads straight to it, and it can be neither added twice nor deleted.
 
     Who may change it is the role's permission (editorial/roles.py: the Chefredaktion only).

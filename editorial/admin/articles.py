@@ -17,9 +17,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from js_asset import Media
 
-from articles.admin import HTTPS_URLS
+from articles.admin import HTTPS_URLS, RichTextAdminMixin
 from articles.body import figure_image_ids
 from articles.search import matches
 from articles.models import BYLINES, Article, Byline, Correction
@@ -90,7 +89,7 @@ def bulk_action(step):
 
 
 @admin.register(Article)
-class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(RichTextAdminMixin, AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     """The writing desk: every save and every workflow button goes through ``editorial.actions``."""
 
     form = ArticleAdminForm
@@ -179,11 +178,6 @@ class ArticleAdmin(AutosaveAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
         if isinstance(inline, BylineInline) and obj.pk is None and profile is not None and request.method == "GET":
             kwargs["initial"] = [{"author": profile.pk}]
         return kwargs
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        """The rich-text editor's import map is an inline script: it runs with this request's CSP nonce."""
-        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
-        return super().render_change_form(request, context, *args, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
