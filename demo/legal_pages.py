@@ -1,4 +1,7 @@
-"""Demo Impressum, privacy policy and accessibility statement of an invented publisher (example.org only)."""
+"""Demo Impressum, privacy policy, accessibility statement, terms and withdrawal policy of an invented publisher.
+
+Example texts for the demo, to be replaced by the publisher's own, checked by a lawyer.
+"""
 
 from datetime import date
 
@@ -108,6 +111,55 @@ ACCESSIBILITY = {
 }
 
 
+TERMS_TEXT = """
+<h2>§ 1 Geltungsbereich und Vertragspartner</h2>
+<p>Diese Bedingungen gelten für digitale Abonnements, die Sie auf dieser Website bei der Fachverlag Beispiel GmbH,
+Musterstraße 12, 10115 Berlin, abschließen.</p>
+<h2>§ 2 Leistung</h2>
+<p>Mit dem Abonnement lesen Sie alle Artikel dieser Website, auch die für Abonnentinnen und Abonnenten, solange das
+Abonnement läuft. Der Zugang gilt für eine Person und ist an Ihr Leserkonto gebunden.</p>
+<h2>§ 3 Vertragsschluss</h2>
+<p>Die Angebote unter „Abo“ sind eine Einladung zur Bestellung. Mit dem Klick auf „zahlungspflichtig bestellen“
+geben Sie ein verbindliches Angebot ab; wir nehmen es an, indem wir den Zugang freischalten und Ihnen die
+Vertragsangaben per E-Mail senden.</p>
+<h2>§ 4 Preise und Zahlung</h2>
+<p>Es gelten die bei der Bestellung angezeigten Preise einschließlich Umsatzsteuer. Sie zahlen für jede Laufzeit im
+Voraus: per Rechnung innerhalb von 14 Tagen oder, wo angeboten, per Kreditkarte oder SEPA-Lastschrift über unseren
+Zahlungsdienstleister Stripe. Schlägt eine Zahlung fehl, bleibt der Zugang einige Tage bestehen; danach ruht er, bis
+gezahlt ist.</p>
+<h2>§ 5 Laufzeit und Kündigung</h2>
+<p>Das Abonnement läuft einen Monat oder ein Jahr, je nach Angebot, und verlängert sich um dieselbe Laufzeit, wenn Sie
+es nicht kündigen. Sie können jederzeit zum Ende der laufenden Laufzeit kündigen, ohne Anmeldung über „Verträge
+hier kündigen“ unten auf jeder Seite. Das Recht zur Kündigung aus wichtigem Grund bleibt unberührt.</p>
+<h2>§ 6 Widerrufsrecht</h2>
+<p>Verbraucherinnen und Verbrauchern steht ein Widerrufsrecht zu; Einzelheiten stehen in der Widerrufsbelehrung.</p>
+"""
+
+WITHDRAWAL_POLICY_TEXT = """
+<h2>Widerrufsrecht</h2>
+<p>Sie können diesen Vertrag binnen 14 Tagen ohne Angabe von Gründen widerrufen. Die Frist beginnt am Tag des
+Vertragsschlusses. Sie wahren sie, wenn Sie den Widerruf vor ihrem Ablauf absenden.</p>
+<p>Am einfachsten widerrufen Sie mit „Vertrag widerrufen“ unten auf jeder Seite. Sie können uns Ihren Entschluss auch
+mit einer eindeutigen Erklärung mitteilen, per E-Mail an abo@example.org oder per Post an die Fachverlag Beispiel GmbH,
+Musterstraße 12, 10115 Berlin, zum Beispiel mit dem Formular unten; Sie müssen es nicht verwenden.</p>
+<h2>Folgen des Widerrufs</h2>
+<p>Wenn Sie widerrufen, erstatten wir Ihnen alle Zahlungen, die wir von Ihnen erhalten haben, spätestens binnen 14 Tagen
+ab dem Tag, an dem Ihr Widerruf bei uns eingegangen ist, auf dem Weg, auf dem Sie gezahlt haben; dafür berechnen wir
+nichts. Haben Sie verlangt, dass der Zugang schon während der Widerrufsfrist beginnt, zahlen Sie uns einen Betrag,
+der dem Anteil der bis zum Widerruf genutzten Zeit an der bezahlten Laufzeit entspricht; den Rest erstatten wir.</p>
+<h2>Muster-Widerrufsformular</h2>
+<p>Wenn Sie den Vertrag widerrufen wollen, füllen Sie dieses Formular aus und senden Sie es zurück.</p>
+<p>An die Fachverlag Beispiel GmbH, Musterstraße 12, 10115 Berlin, abo@example.org:<br>
+Hiermit widerrufe(n) ich/wir den von mir/uns abgeschlossenen Vertrag über folgende Dienstleistung: …<br>
+Bestellt am: …<br>
+Name: …<br>
+Anschrift: …<br>
+Datum, Unterschrift (nur bei Mitteilung auf Papier): …</p>
+"""
+
+FLAT_PAGES = {"/agb/": TERMS_TEXT, "/widerrufsbelehrung/": WITHDRAWAL_POLICY_TEXT}
+
+
 def load_legal_pages():
     """Fill the one record of each page (created by the pages migrations); running again adds no second one."""
     # By name: pages stands on the same floor as demo (pyproject.toml [tool.importlinter]).
@@ -121,4 +173,8 @@ def load_legal_pages():
         for name, value in fields.items():
             setattr(page, name, value)
         page.full_clean()
+        page.save()
+    FlatPage = apps.get_model("flatpages.FlatPage")
+    for page in FlatPage.objects.filter(url__in=FLAT_PAGES):
+        page.content = " ".join(FLAT_PAGES[page.url].split()).replace("> <", "><")
         page.save()

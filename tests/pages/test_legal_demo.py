@@ -34,3 +34,12 @@ def test_the_demo_fills_every_legal_page_without_duplicates(client):
     statement = client.get("/barrierefreiheit/").content.decode()
     assert "teilweise barrierefrei" in statement and "(MLBF)" in statement
     assert "barrierefreiheit@example.org" in statement
+
+
+def test_the_demo_has_terms_and_a_withdrawal_policy_an_order_can_link_to(client):
+    call_command("load_demo", stdout=StringIO())
+    terms = client.get("/agb/").content.decode()
+    assert "§ 5 Laufzeit und Kündigung" in terms and "zahlungspflichtig bestellen" in terms
+    policy = client.get("/widerrufsbelehrung/").content.decode()
+    for part in ("binnen 14 Tagen", "Folgen des Widerrufs", "Muster-Widerrufsformular", "Vertrag widerrufen"):
+        assert part in policy, part
