@@ -65,7 +65,7 @@ class StripeProvider:
         stripe_billing.cancel_at(order, effective_at)
 
     def withdraw(self, order, at):
-        stripe_billing.refund_rest(order, at)
+        stripe_billing.refund_rest(order)
 
 
 PROVIDERS = [InvoiceProvider(), StripeProvider()]

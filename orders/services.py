@@ -66,29 +66,21 @@ def place(reader, plan, billing, method, *, consented_at, checkout_key, payment=
 
 def confirm(order):
     """The contract on a durable medium: what was ordered, for how much, how long, and how to pay."""
-    context = {"order": order, "invoice": order.invoices.first(), "site_name": settings.SITE_NAME}
-    try:
-        send_mail(
-            render_to_string("orders/email/confirmation_subject.txt", context).strip(),
-            render_to_string("orders/email/confirmation_body.txt", context),
-            None,
-            [order.reader.email],
-        )
-    except OSError:
-        logger.exception("Order %s: the confirmation e-mail could not be sent", order.pk)
+    _mail("confirmation", order, order.invoices.first())
 
 
-def _send(template, invoice):
-    context = {"invoice": invoice, "order": invoice.order, "site_name": settings.SITE_NAME}
+def _mail(template, order, invoice=None):
+    """One of orders/email/<template>_{subject,body}.txt to the reader; a mail outage is logged, never raised."""
+    context = {"order": order, "invoice": invoice, "site_name": settings.SITE_NAME}
     try:
         send_mail(
             render_to_string(f"orders/email/{template}_subject.txt", context).strip(),
             render_to_string(f"orders/email/{template}_body.txt", context),
             None,
-            [invoice.order.reader.email],
+            [order.reader.email],
         )
     except OSError:
-        logger.exception("Invoice %s: the %s e-mail could not be sent", invoice.pk, template)
+        logger.exception("Order %s: the %s e-mail could not be sent", order.pk, template)
 
 
 def renew_due(now=None):
@@ -110,7 +102,7 @@ def renew_due(now=None):
                 order=order, amount=order.price, period_start=previous_end, period_end=subscription.ends_at,
                 due_at=now + timedelta(days=providers.PAYMENT_TERM_DAYS),
             )
-            transaction.on_commit(lambda invoice=invoice: _send("renewal", invoice))
+            transaction.on_commit(lambda invoice=invoice: _mail("renewal", invoice.order, invoice))
         renewed += 1
     return renewed
 
@@ -121,7 +113,7 @@ def remind_overdue(now=None):
     overdue = list(Invoice.objects.overdue(now).filter(reminded_at__isnull=True).select_related("order__reader"))
     for invoice in overdue:
         Invoice.objects.filter(pk=invoice.pk).update(reminded_at=now)
-        _send("reminder", invoice)
+        _mail("reminder", invoice.order, invoice)
     return len(overdue)
 
 

@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from subscriptions import signals
 
 from . import providers
+from .models import Order
 from .stripe_billing import ProviderError
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,8 @@ def terminate_at_provider(sender, subscription, effective_at, **kwargs):
 def refund_at_provider(sender, subscription, at, **kwargs):
     if (order := _order(subscription)) is None:
         return
+    Order.objects.filter(pk=order.pk, withdrawn_at__isnull=True).update(withdrawn_at=at)
+    order.withdrawn_at = order.withdrawn_at or at
     try:
         providers.for_method(order.payment_method).withdraw(order, at)
     except ProviderError:

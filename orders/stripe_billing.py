@@ -280,7 +280,7 @@ def sync(subscription_id):
         local = _apply(order, _remote_subscription(subscription_id) or remote)
     if order.withdrawn_at is not None and not order.refund_id:
         try:  # a SEPA debit still on its way at the withdrawal, collected since
-            refund_rest(order, order.withdrawn_at)
+            refund_rest(order)
         except ProviderError:
             logger.exception("Order %s: the refund for the withdrawal failed; it is tried again with Stripe's next event", order.pk)
     return local
@@ -358,8 +358,8 @@ def cancel_at(order, effective_at):
     _call(client().v1.subscriptions.update, order.provider_subscription_id, params=params)
 
 
-def refund_rest(order, at):
-    """End Stripe's subscription now and refund the unused part of the last payment (§ 357a Abs. 2 BGB).
+def refund_rest(order):
+    """End Stripe's subscription now and refund the part of the last payment after ``order.withdrawn_at`` (§ 357a Abs. 2 BGB).
 
     A payment not collected yet (a SEPA debit takes days) is refunded when
     Stripe reports it paid: ``sync`` calls this again while ``refund_id`` is
@@ -368,8 +368,6 @@ def refund_rest(order, at):
     if not order.provider_subscription_id:
         return None
     stripe_client = client()
-    Order.objects.filter(pk=order.pk, withdrawn_at__isnull=True).update(withdrawn_at=at)
-    order.withdrawn_at = order.withdrawn_at or at
     remote = _call(stripe_client.v1.subscriptions.retrieve, order.provider_subscription_id, params={"expand": ["latest_invoice"]})
     if remote.get("status") not in {"canceled", "incomplete_expired"}:
         _call(stripe_client.v1.subscriptions.cancel, order.provider_subscription_id)

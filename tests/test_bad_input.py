@@ -35,7 +35,7 @@ def test_any_url_parameter_is_handled(client, live_article, route, value):
 def test_query_strings_and_headers_are_handled(client, live_article, settings, query, forwarded, agent):
     settings.TRUSTED_PROXIES = ["127.0.0.0/8"]
     printable = "".join(ch for ch in forwarded + agent if 32 <= ord(ch) < 127)
-    for url in ("/", "/suche/", live_article.get_absolute_url(), "/rubrik/kurzmeldungen/", "/konto/anmelden/"):
+    for url in ("/", "/suche/", live_article.get_absolute_url(), "/rubrik/kurzmeldungen/", "/konto/anmelden/", "/korrekturen/"):
         response = client.get(url, query, HTTP_X_FORWARDED_FOR=printable, HTTP_USER_AGENT=printable, HTTP_REFERER=printable)
         assert response.status_code < 500
 

@@ -4,7 +4,6 @@ import itertools
 import json
 import random
 import time
-import urllib.error
 from datetime import timedelta
 
 import pytest

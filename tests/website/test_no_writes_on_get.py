@@ -32,6 +32,8 @@ def pages(article, premium_article):
         article.primary_category.get_absolute_url(),
         article.get_absolute_url(),
         premium_article.get_absolute_url(),
+        reverse("website:corrections"), reverse("subscriptions:plans"),
+        reverse("impressum"), reverse("privacy"), reverse("accessibility"),
     ]
 
 

@@ -6,21 +6,24 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Correction
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 # With warm lookups (menu, banners, licences, plans, the article and its related articles: cached per content generation).
 # A regression here means an N+1 or a lookup that lost its cache crept in.
-ANONYMOUS = {"home": 4, "category": 3, "category page 2": 3, "tag": 3, "author": 3, "article": 0, "gated article": 0}
+ANONYMOUS = {
+    "home": 4, "category": 3, "category page 2": 3, "tag": 3, "author": 3, "article": 0, "gated article": 0, "corrections": 1,
+}
 LOGGED_IN = {name: count + 3 for name, count in ANONYMOUS.items()}  # + session, user, subscription
 LOGGED_IN["gated article"] += 1  # + this month's metered articles
+LOGGED_IN["corrections"] = 3  # session, user, one page of corrections (not cached for a logged-in reader)
 
 
 def add_content(count, category, other_category, author):
     for i in range(count):
-        ArticleFactory(
+        article = ArticleFactory(
             primary_category=category if i % 2 else other_category,
             categories=[other_category],
             authors=[author, AuthorFactory()],
@@ -28,6 +31,7 @@ def add_content(count, category, other_category, author):
             published_at=timezone.now() - timedelta(minutes=i + 1),
             access="premium" if i == 0 else "",
         )
+        Correction.objects.create(article=article, text=f"In einer früheren Fassung stand Zahl {i}.")
 
 
 def page_urls(author):
@@ -40,6 +44,7 @@ def page_urls(author):
         "author": author.get_absolute_url(),
         "article": free.latest("published_at").get_absolute_url(),
         "gated article": gated.latest("published_at").get_absolute_url(),
+        "corrections": reverse("website:corrections"),
     }
 
 
