@@ -56,3 +56,17 @@ def screenshot(page):
         (target or page).screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def pages_closed_before_the_flush(request, transactional_db):
+    """Close every browser window a test opened before its database is flushed.
+
+    Set up after the database fixture, so torn down before it: an editor page
+    left open keeps polling (presence, autosave), and a request that holds a
+    row lock while the flush truncates the tables deadlocks it.
+    """
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
